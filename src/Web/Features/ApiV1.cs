@@ -1,0 +1,44 @@
+using Corrections.Web.Infrastructure;
+
+namespace Corrections.Web.Features;
+
+/// <summary>
+/// The map of <c>/api/v1</c>. Everything under <c>/schools/{schoolId}</c> needs a role in that school and
+/// everything under <c>/municipalities/{municipalityId}</c> a role in that municipality; writes add their
+/// own policy. The access rules themselves live in <see cref="AccessHandler"/>.
+/// </summary>
+public static class ApiV1
+{
+    public static void MapApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        Auth.Login.Map(api);
+
+        var signedIn = api.MapGroup("").RequireAuthorization("api");
+        Auth.GetMe.Map(signedIn);
+        Municipalities.ListMunicipalities.Map(signedIn);
+        Municipalities.CreateMunicipality.Map(signedIn);
+        Schools.ListSchools.Map(signedIn);
+
+        var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);
+        Municipalities.GetMunicipality.Map(municipality);
+        Schools.CreateSchool.Map(municipality);
+        Staff.ListMunicipalityStaff.Map(municipality);
+        Staff.AddMunicipalityStaffMember.Map(municipality);
+
+        var school = signedIn.MapGroup("/schools/{schoolId:guid}").RequireAuthorization(Policies.SchoolMember);
+        Schools.GetSchool.Map(school);
+        SchoolYears.ListSchoolYears.Map(school);
+        SchoolYears.CreateSchoolYear.Map(school);
+        Classes.ListClasses.Map(school);
+        Classes.CreateClass.Map(school);
+        Students.ListStudents.Map(school);
+        Students.CreateStudent.Map(school);
+        Subjects.ListSubjects.Map(school);
+        Subjects.CreateSubject.Map(school);
+        Assignments.ListAssignments.Map(school);
+        Assignments.CreateAssignment.Map(school);
+        Staff.ListStaff.Map(school);
+        Staff.AddStaffMember.Map(school);
+    }
+}

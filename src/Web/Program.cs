@@ -1,0 +1,13 @@
+using Corrections.Web.Infrastructure;
+
+if (ModelScript.TryRun(args)) return;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCorrectionsWeb();
+
+var app = builder.Build();
+app.UseCorrections();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

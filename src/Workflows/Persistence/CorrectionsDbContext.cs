@@ -1,0 +1,202 @@
+using System.Linq.Expressions;
+using Corrections.Workflows.Access;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Organisation;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Workflows.Persistence;
+
+/// <summary>
+/// The one EF Core model of the product. School scoping lives here: every <see cref="ISchoolOwned"/>
+/// row is filtered by the caller's schools and may only be saved inside them.
+/// </summary>
+public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
+    public DbSet<StudyPeriod> StudyPeriods => Set<StudyPeriod>();
+    public DbSet<SchoolClass> Classes => Set<SchoolClass>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public AccessScope Scope => scope.Current;
+
+    // The query filters read these per query (EF Core parameterises members of the context instance).
+    private bool ScopeSeesEverything => scope.Current.SeesEverything;
+    private IReadOnlyList<Guid> ScopeSchoolIds => scope.Current.SchoolIds;
+    private IReadOnlyList<Guid> ScopeMunicipalityIds => scope.Current.MunicipalityIds;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.Surname).HasMaxLength(Limits.PersonName);
+            e.Property(u => u.GivenName).HasMaxLength(Limits.PersonName);
+            e.Property(u => u.Patronymic).HasMaxLength(Limits.PersonName);
+        });
+
+        builder.Entity<Municipality>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(Limits.Name);
+            e.Property(m => m.DepartmentName).HasMaxLength(Limits.LongName);
+            e.Property(m => m.DepartmentAddress).HasMaxLength(Limits.Address);
+            e.Property(m => m.DepartmentEmail).HasMaxLength(Limits.Email);
+            e.HasIndex(m => m.Name).IsUnique();
+            e.HasQueryFilter(m => ScopeSeesEverything || ScopeMunicipalityIds.Contains(m.Id));
+        });
+
+        builder.Entity<School>(e =>
+        {
+            e.Property(s => s.FullName).HasMaxLength(Limits.LongName);
+            e.Property(s => s.ShortName).HasMaxLength(Limits.Name);
+            e.Property(s => s.Address).HasMaxLength(Limits.Address);
+            e.Property(s => s.Phone).HasMaxLength(Limits.ShortText);
+            e.Property(s => s.Email).HasMaxLength(Limits.Email);
+            e.Property(s => s.Inn).HasMaxLength(12);
+            e.Property(s => s.Kpp).HasMaxLength(9);
+            e.Property(s => s.Ogrn).HasMaxLength(15);
+            e.Property(s => s.TimeZoneId).HasMaxLength(Limits.ShortText);
+            e.HasOne(s => s.Municipality).WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.MunicipalityId, s.ShortName }).IsUnique();
+            e.HasQueryFilter(s => ScopeSeesEverything || ScopeSchoolIds.Contains(s.Id));
+        });
+
+        builder.Entity<SchoolYear>(e =>
+        {
+            e.Property(y => y.Name).HasMaxLength(Limits.ShortText);
+            e.Property(y => y.PeriodKind).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.HasOne<School>().WithMany().HasForeignKey(y => y.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(y => y.Periods).WithOne().HasForeignKey(p => p.SchoolYearId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(y => new { y.SchoolId, y.Name }).IsUnique();
+        });
+
+        builder.Entity<StudyPeriod>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(Limits.ShortText);
+            e.HasOne<School>().WithMany().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.SchoolYearId, p.Number }).IsUnique();
+            e.HasIndex(p => p.SchoolId);
+        });
+
+        builder.Entity<SchoolClass>(e =>
+        {
+            e.ToTable("Classes");
+            e.Property(c => c.Letter).HasMaxLength(3);
+            e.Property(c => c.Name).HasMaxLength(Limits.ShortText);
+            e.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SchoolYear>().WithMany().HasForeignKey(c => c.SchoolYearId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.SchoolYearId, c.Name }).IsUnique();
+            e.HasIndex(c => c.SchoolId);
+        });
+
+        builder.Entity<Student>(e =>
+        {
+            e.Property(s => s.Surname).HasMaxLength(Limits.PersonName);
+            e.Property(s => s.GivenName).HasMaxLength(Limits.PersonName);
+            e.Property(s => s.Patronymic).HasMaxLength(Limits.PersonName);
+            e.HasOne<School>().WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SchoolClass>().WithMany().HasForeignKey(s => s.ClassId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.SchoolId, s.ClassId });
+        });
+
+        builder.Entity<Subject>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Limits.Name);
+            e.HasOne<School>().WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.SchoolId, s.Name }).IsUnique();
+        });
+
+        builder.Entity<TeachingAssignment>(e =>
+        {
+            e.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.TeacherId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SchoolClass>().WithMany().HasForeignKey(a => a.ClassId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Subject>().WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.ClassId, a.SubjectId, a.TeacherId }).IsUnique();
+            e.HasIndex(a => a.SchoolId);
+            e.HasIndex(a => a.TeacherId);
+            e.HasIndex(a => a.SubjectId);
+        });
+
+        builder.Entity<RoleAssignment>(e =>
+        {
+            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.UserId, a.Role, a.SchoolId, a.MunicipalityId });
+            e.HasIndex(a => a.SchoolId);
+            e.HasIndex(a => a.MunicipalityId);
+            e.HasQueryFilter(a => ScopeSeesEverything
+                || (a.SchoolId != null && ScopeSchoolIds.Contains(a.SchoolId.Value))
+                || (a.SchoolId == null && a.MunicipalityId != null && ScopeMunicipalityIds.Contains(a.MunicipalityId.Value)));
+        });
+
+        // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))
+        {
+            var row = Expression.Parameter(type.ClrType, "row");
+            var context = Expression.Constant(this);
+            var seesEverything = Expression.Property(context, nameof(ScopeSeesEverything));
+            var contains = Expression.Call(
+                typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
+                Expression.Property(context, nameof(ScopeSchoolIds)),
+                Expression.Property(row, nameof(ISchoolOwned.SchoolId)));
+            type.SetQueryFilter(Expression.Lambda(Expression.OrElse(seesEverything, contains), row));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardScope();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardScope();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardScope()
+    {
+        var current = scope.Current;
+        if (current.SeesEverything) return;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var allowed = entry.Entity switch
+            {
+                // A new school has no id in anyone's scope yet: its municipality must be in reach.
+                School school when entry.State == EntityState.Added => current.CanSeeMunicipality(school.MunicipalityId),
+                School school => current.CanSeeSchool(school.Id),
+                ISchoolOwned owned => current.CanSeeSchool(owned.SchoolId),
+                RoleAssignment role => role.SchoolId is { } s ? current.CanSeeSchool(s)
+                    : role.MunicipalityId is { } m && current.CanSeeMunicipality(m),
+                Municipality municipality => current.CanSeeMunicipality(municipality.Id) && entry.State != EntityState.Added,
+                _ => true,
+            };
+            if (!allowed)
+                throw new SchoolScopeViolationException($"A {entry.Metadata.ClrType.Name} outside the caller's schools cannot be saved.");
+        }
+    }
+}
+
+/// <summary>Column lengths shared by the model and the input validation.</summary>
+public static class Limits
+{
+    public const int PersonName = 100;
+    public const int Name = 200;
+    public const int LongName = 500;
+    public const int Address = 500;
+    public const int Email = 256;
+    public const int ShortText = 64;
+    public const int Enum = 32;
+}

@@ -1,0 +1,66 @@
+using Corrections.Workflows.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Corrections.Workflows.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the DbContext on the configured provider, the access scope and the start-up migration.
+    /// </summary>
+    /// <param name="dataFolder">Absolute path of the app's data folder; the default SQLite file lives there.</param>
+    public static IServiceCollection AddCorrectionsPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(options, dataFolder);
+        services.AddSingleton(Options.Create(options));
+
+        services.AddScoped<AccessScopeHolder>();
+        services.AddDbContext<CorrectionsDbContext>(db =>
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+                db.UseNpgsql(connectionString);
+            else
+                db.UseSqlite(connectionString);
+        });
+        services.AddScoped<SchemaMigrator>();
+        services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    public static string ResolveConnectionString(DatabaseOptions options, string dataFolder)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        if (options.Provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is not set.");
+        return $"Data Source={Path.Combine(dataFolder, "corrections.db")}";
+    }
+}
+
+/// <summary>Applies or verifies the migrations before anything else starts; a mismatch stops the start.</summary>
+internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeHolder>().Current = AccessScope.System;
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        if (options.Value.Migrations == MigrationMode.Verify)
+        {
+            var status = await migrator.GetStatusAsync(cancellationToken);
+            if (!status.IsCurrent)
+                throw new InvalidOperationException("Database:Migrations is Verify and the schema is not current: " + string.Join("; ", status.Problems));
+            log.LogInformation("Database schema verified at version {Version}", status.Applied);
+            return;
+        }
+        var applied = await migrator.MigrateAsync(cancellationToken);
+        log.LogInformation("Database migrated on {Provider}; applied {Count} migration(s): {Versions}", migrator.Provider, applied.Count, applied);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
