@@ -1,0 +1,115 @@
+using Corrections.Tests.Shared;
+using Corrections.Workflows.Access;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Organisation;
+using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Workflows.Tests.Access;
+
+/// <summary>
+/// The DbContext is the one place that enforces school scoping: these tests seed two schools and
+/// look at them through the eyes of a user of one of them.
+/// </summary>
+public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private readonly Guid _municipality = Guid.NewGuid(), _schoolA = Guid.NewGuid(), _schoolB = Guid.NewGuid();
+    private readonly Guid _userA = Guid.NewGuid();
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await DbContexts.MigrateAsync(_database);
+        await using var db = DbContexts.Create(_database);
+        db.Municipalities.Add(new Municipality { Id = _municipality, Name = "Округ", DepartmentName = "Управление образования" });
+        foreach (var (id, name) in new[] { (_schoolA, "Школа А"), (_schoolB, "Школа Б") })
+        {
+            db.Schools.Add(new School { Id = id, MunicipalityId = _municipality, FullName = name, ShortName = name, Address = "адрес", TimeZoneId = "Europe/Moscow" });
+            var year = new SchoolYear { Id = Guid.NewGuid(), SchoolId = id, Name = "2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 5, 31), PeriodKind = PeriodKind.Halves };
+            year.Periods.Add(new StudyPeriod { Id = Guid.NewGuid(), SchoolId = id, SchoolYearId = year.Id, Number = 1, Name = "1 полугодие", StartDate = new(2026, 9, 1), EndDate = new(2026, 12, 28) });
+            db.SchoolYears.Add(year);
+            var schoolClass = new SchoolClass { Id = Guid.NewGuid(), SchoolId = id, SchoolYearId = year.Id, Grade = 7, Letter = "Б", Name = "7Б" };
+            db.Classes.Add(schoolClass);
+            db.Students.Add(new Student { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, Surname = "Иванов", GivenName = "Иван" });
+            var subject = new Subject { Id = Guid.NewGuid(), SchoolId = id, Name = "Математика" };
+            db.Subjects.Add(subject);
+            var teacher = new AppUser { Id = id == _schoolA ? _userA : Guid.NewGuid(), UserName = $"t{id:N}", Surname = "Учитель", GivenName = "Ольга" };
+            db.Users.Add(teacher);
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), UserId = teacher.Id, Role = Role.Teacher, SchoolId = id });
+            db.TeachingAssignments.Add(new TeachingAssignment { Id = Guid.NewGuid(), SchoolId = id, TeacherId = teacher.Id, ClassId = schoolClass.Id, SubjectId = subject.Id });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<CorrectionsDbContext> AsUserOfSchoolA()
+    {
+        await using var system = DbContexts.Create(_database);
+        return DbContexts.Create(_database, await AccessScopeLoader.LoadAsync(system, _userA, default));
+    }
+
+    [Fact]
+    public async Task A_user_of_one_school_sees_only_that_schools_rows_of_every_school_owned_entity()
+    {
+        await using var db = await AsUserOfSchoolA();
+        var owned = db.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)).ToList();
+        Assert.True(owned.Count >= 6, "every school-owned entity is checked, and there are at least six");
+
+        foreach (var type in owned)
+        {
+            var schoolIds = await RowsOf(db, type.ClrType);
+            Assert.True(schoolIds.Count > 0, $"{type.ClrType.Name}: the user's own school's rows are visible");
+            Assert.All(schoolIds, id => Assert.Equal(_schoolA, id));
+        }
+        Assert.Equal([_schoolA], await db.Schools.Select(s => s.Id).ToListAsync());
+        Assert.All(await db.RoleAssignments.ToListAsync(), a => Assert.Equal(_schoolA, a.SchoolId));
+    }
+
+    [Fact]
+    public async Task Nobody_sees_nothing()
+    {
+        await using var db = DbContexts.Create(_database, AccessScope.Nobody);
+
+        Assert.Empty(await db.Schools.ToListAsync());
+        Assert.Empty(await db.Students.ToListAsync());
+        Assert.Empty(await db.Municipalities.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Saving_a_row_of_another_school_is_refused_and_writes_nothing()
+    {
+        await using (var db = await AsUserOfSchoolA())
+        {
+            var classOfB = await db.Classes.IgnoreQueryFilters().FirstAsync(c => c.SchoolId == _schoolB);
+            db.Students.Add(new Student { Id = Guid.NewGuid(), SchoolId = _schoolB, ClassId = classOfB.Id, Surname = "Чужой", GivenName = "Пётр" });
+            await Assert.ThrowsAsync<SchoolScopeViolationException>(() => db.SaveChangesAsync());
+        }
+        await using var system = DbContexts.Create(_database);
+        Assert.False(await system.Students.AnyAsync(s => s.Surname == "Чужой"));
+    }
+
+    [Fact]
+    public async Task Changing_a_row_of_another_school_found_by_bypassing_the_filter_is_refused()
+    {
+        await using var db = await AsUserOfSchoolA();
+        var subjectOfB = await db.Subjects.IgnoreQueryFilters().FirstAsync(s => s.SchoolId == _schoolB);
+        subjectOfB.Name = "Подменённый предмет";
+
+        await Assert.ThrowsAsync<SchoolScopeViolationException>(() => db.SaveChangesAsync());
+    }
+
+    private static async Task<List<Guid>> RowsOf(CorrectionsDbContext db, Type type)
+    {
+        var method = typeof(SchoolScopingTests).GetMethod(nameof(SchoolIdsOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        return await (Task<List<Guid>>)method.MakeGenericMethod(type).Invoke(null, [db])!;
+    }
+
+    private static Task<List<Guid>> SchoolIdsOf<T>(CorrectionsDbContext db) where T : class, ISchoolOwned
+        => db.Set<T>().Select(e => e.SchoolId).ToListAsync();
+}
+
+public sealed class SchoolScopingTests_OnPostgres() : SchoolScopingTests(DatabaseProvider.Postgres);
+
+public sealed class SchoolScopingTests_OnSqlite() : SchoolScopingTests(DatabaseProvider.Sqlite);
