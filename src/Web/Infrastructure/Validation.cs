@@ -66,11 +66,11 @@ public sealed partial class Validation(IStringLocalizer<SharedResource> t)
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
         title: t["Problem.Validation"]);
 
-    public static NotFound<ProblemDetails> NotFound(IStringLocalizer<SharedResource> t, string messageKey, params object[] args)
-        => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = t["Problem.NotFound"], Detail = t[messageKey, args] });
+    public static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> t, string messageKey, params object[] args)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["Problem.NotFound"], detail: t[messageKey, args]);
 
-    public static Conflict<ProblemDetails> Conflict(IStringLocalizer<SharedResource> t, string messageKey, params object[] args)
-        => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = t[messageKey, args] });
+    public static ProblemHttpResult Conflict(IStringLocalizer<SharedResource> t, string messageKey, params object[] args)
+        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["Problem.Conflict"], detail: t[messageKey, args]);
 
     [GeneratedRegex(@"^\p{L}+(?:[\p{L}' \-]*\p{L})?$")]
     private static partial Regex NamePattern();

@@ -16,9 +16,9 @@ public static class CreateAssignment
     public sealed record Request(Guid? TeacherId, Guid? ClassId, Guid? SubjectId);
 
     public static void Map(IEndpointRouteBuilder school) => school.MapPost("/assignments", Handle)
-        .RequireAuthorization(Policies.SchoolAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.SchoolAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<AssignmentDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<AssignmentDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

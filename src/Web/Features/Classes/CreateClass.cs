@@ -15,9 +15,9 @@ public static partial class CreateClass
     public sealed record Request(Guid? SchoolYearId, int? Grade, string? Letter);
 
     public static void Map(IEndpointRouteBuilder school) => school.MapPost("/classes", Handle)
-        .RequireAuthorization(Policies.SchoolAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.SchoolAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<ClassDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<ClassDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

@@ -14,9 +14,9 @@ public static class CreateMunicipality
     public sealed record Request(string? Name, string? DepartmentName, string? DepartmentAddress, string? DepartmentEmail);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/municipalities", Handle)
-        .RequireAuthorization(Policies.InstallationAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.InstallationAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<MunicipalityDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<MunicipalityDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

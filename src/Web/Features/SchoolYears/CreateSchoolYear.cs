@@ -18,9 +18,9 @@ public static class CreateSchoolYear
     public sealed record Request(string? Name, DateOnly? StartDate, DateOnly? EndDate, PeriodKind? PeriodKind, IReadOnlyList<PeriodRequest>? Periods);
 
     public static void Map(IEndpointRouteBuilder school) => school.MapPost("/years", Handle)
-        .RequireAuthorization(Policies.SchoolAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.SchoolAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<SchoolYearDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<SchoolYearDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

@@ -17,9 +17,9 @@ public static partial class CreateSchool
         string? Inn, string? Kpp, string? Ogrn, string? TimeZone);
 
     public static void Map(IEndpointRouteBuilder municipality) => municipality.MapPost("/schools", Handle)
-        .RequireAuthorization(Policies.MunicipalityAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.MunicipalityAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<SchoolDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<SchoolDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid municipalityId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

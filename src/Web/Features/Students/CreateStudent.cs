@@ -13,10 +13,10 @@ public static class CreateStudent
 {
     public sealed record Request(string? Surname, string? GivenName, string? Patronymic);
 
-    public static void Map(IEndpointRouteBuilder school) => school.MapPost("/classes/{classId:guid}/students", Handle)
+    public static void Map(IEndpointRouteBuilder school) => school.MapPost("/classes/{classId:guid}/students", Handle).ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.SchoolAdmin).WithTags("Organisation");
 
-    public static async Task<Results<Created<StudentDto>, ValidationProblem, NotFound<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<StudentDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Guid classId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (!await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))

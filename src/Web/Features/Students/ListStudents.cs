@@ -12,9 +12,9 @@ public sealed record StudentDto(Guid Id, Guid ClassId, string Surname, string Gi
 /// <summary>GET /api/v1/schools/{schoolId}/classes/{classId}/students: the class list in alphabetical order.</summary>
 public static class ListStudents
 {
-    public static void Map(IEndpointRouteBuilder school) => school.MapGet("/classes/{classId:guid}/students", Handle).WithTags("Organisation");
+    public static void Map(IEndpointRouteBuilder school) => school.MapGet("/classes/{classId:guid}/students", Handle).ProducesProblem(StatusCodes.Status404NotFound).WithTags("Organisation");
 
-    public static async Task<Results<Ok<List<StudentDto>>, NotFound<ProblemDetails>>> Handle(
+    public static async Task<Results<Ok<List<StudentDto>>, ProblemHttpResult>> Handle(
         Guid schoolId, Guid classId, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (!await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))

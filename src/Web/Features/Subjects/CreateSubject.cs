@@ -14,9 +14,9 @@ public static class CreateSubject
     public sealed record Request(string? Name);
 
     public static void Map(IEndpointRouteBuilder school) => school.MapPost("/subjects", Handle)
-        .RequireAuthorization(Policies.SchoolAdmin).WithTags("Organisation");
+        .RequireAuthorization(Policies.SchoolAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
-    public static async Task<Results<Created<SubjectDto>, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    public static async Task<Results<Created<SubjectDto>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);

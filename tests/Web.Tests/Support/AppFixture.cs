@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Corrections.Tests.Shared;
+using Corrections.Web.Demo;
+using Corrections.Workflows.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Corrections.Web.Tests.Support;
+
+/// <summary>
+/// The whole application on a fresh database of one provider, in demo mode, with an installation
+/// administrator from the Bootstrap settings. One per test class.
+/// </summary>
+public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public const string RootEmail = "root@install.test";
+    public const string RootPassword = "Root-Passw0rd-Test";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("corrections-web-").FullName;
+    private readonly List<IDisposable> _factories = [];
+
+    public DatabaseProvider Provider => provider;
+    public TestDatabase Database { get; private set; } = null!;
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+        App = Create();
+        App.CreateClient().Dispose(); // start now: migrations, demo seed, bootstrap admin
+
+        // Proves the host ran on this test database and provider, not on a default it fell back to.
+        await using var db = Db();
+        var status = await new SchemaMigrator(db).GetStatusAsync();
+        Assert.True(status.IsCurrent, $"the app did not migrate the {provider} test database: {string.Join("; ", status.Problems)}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var factory in _factories) factory.Dispose();
+        await Database.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    /// <summary>Another host on the same database and data folder, with other settings.</summary>
+    public WebApplicationFactory<Program> Create(string environment = "Development", bool demo = true, IDictionary<string, string>? settings = null)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment(environment);
+            b.UseSetting("Database:Provider", provider.ToString());
+            b.UseSetting("Database:ConnectionString", Database.ConnectionString);
+            b.UseSetting("DataFolder", _dataFolder);
+            b.UseSetting("Demo:Enabled", demo ? "true" : "false");
+            b.UseSetting("Bootstrap:AdminEmail", RootEmail);
+            b.UseSetting("Bootstrap:AdminPassword", RootPassword);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
+        });
+        _factories.Add(factory);
+        return factory;
+    }
+
+    public CorrectionsDbContext Db() => DbContexts.Create(Database);
+
+    /// <summary>An API client signed in as <paramref name="email"/> with a bearer token.</summary>
+    public async Task<HttpClient> ApiAs(string email, string password = DemoSeeder.Password)
+    {
+        var client = App.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class PostgresApp() : AppFixture(DatabaseProvider.Postgres);
+
+public sealed class SqliteApp() : AppFixture(DatabaseProvider.Sqlite);
