@@ -115,12 +115,7 @@ public static class WebServiceCollectionExtensions
         // Programs get ProblemDetails; people get a page in Russian.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/Error"));
-        app.Use((context, next) =>
-        {
-            // The request id that every log line of this request carries, handed back for support calls.
-            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
-            return next(context);
-        });
+        app.UseMiddleware<RequestLogging>();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseStaticFiles();

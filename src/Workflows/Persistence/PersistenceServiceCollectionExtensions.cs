@@ -59,7 +59,7 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IOptions<Data
             return;
         }
         var applied = await migrator.MigrateAsync(cancellationToken);
-        log.LogInformation("Database migrated on {Provider}; applied {Count} migration(s): {Versions}", migrator.Provider, applied.Count, applied);
+        log.LogInformation("Database migrated on {Provider}; applied {Count} migration(s): {Versions}", migrator.Provider, applied.Count, string.Join(", ", applied));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

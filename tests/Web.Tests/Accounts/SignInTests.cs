@@ -33,6 +33,15 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task In_demo_mode_the_login_page_lists_every_demo_login_with_the_password()
+    {
+        var page = WebUtility.HtmlDecode(await app.App.CreateClient().GetStringAsync("/Account/Login"));
+
+        Assert.Contains(DemoSeeder.Password, page, StringComparison.Ordinal);
+        Assert.All(DemoSeeder.Accounts, a => Assert.Contains($"<code>{a.Email}</code>", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_password_on_the_page_says_so_in_russian_and_keeps_the_email()
     {
         var (_, response) = await Browser.SignInAsync(app.App, "teacher@sosh1.demo", "not-the-password");

@@ -39,6 +39,7 @@ public abstract class StartupTests<TApp>(TApp app) : IClassFixture<TApp> where T
         {
             var production = app.Create("Production", demo: false).CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await production.GetAsync("/health/ready")).StatusCode);
+            Assert.DoesNotContain(DemoSeeder.Password, await production.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
         }
         finally
         {

@@ -1,14 +1,19 @@
+using Corrections.Web.Demo;
 using Corrections.Workflows.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Corrections.Web.Pages.Account;
 
 /// <summary>Sign-in with email and password; repeated failures lock the account for a while.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> t, IOptions<DemoOptions> demo) : PageModel
 {
+    /// <summary>In demo mode the page lists the demo logins, so a first visitor can try every role.</summary>
+    public IReadOnlyList<DemoAccount> DemoAccounts => demo.Value.Enabled ? DemoSeeder.Accounts : [];
+
     [BindProperty]
     public string? Email { get; set; }
 
