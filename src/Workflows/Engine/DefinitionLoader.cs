@@ -105,6 +105,22 @@ public sealed class DefinitionLoader(IReadOnlySet<string> roles, IReadOnlySet<st
 
         if (!d.States.ContainsKey(d.Initial)) Fail("$.initial", $"unknown state '{d.Initial}'");
         var timers = d.States.Values.SelectMany(s => s.Timers.Select(t => (State: s.Name, Timer: t))).ToList();
+        foreach (var (transition, i) in d.Transitions.Select((x, i) => (x, i)))
+        {
+            var path = $"$.transitions[{i}]";
+            foreach (var (from, f) in transition.From.Select((x, j) => (x, j)))
+                if (!d.States.ContainsKey(from)) Fail($"{path}.from[{f}]", $"unknown state '{from}'");
+            if (!d.States.ContainsKey(transition.To)) Fail($"{path}.to", $"unknown state '{transition.To}'");
+            foreach (var (role, r) in transition.Trigger.Roles.Select((x, j) => (x, j)))
+                if (!roles.Contains(role)) Fail($"{path}.trigger.roles[{r}]", $"unknown role '{role}'");
+            if (transition.Trigger.Timer is { } timerName && !timers.Any(t => t.Timer.Name == timerName && transition.From.Contains(t.State)))
+                Fail($"{path}.trigger.timer", $"no state this transition leaves has a timer '{timerName}'");
+            foreach (var (guard, g) in transition.Guards.Select((x, j) => (x, j)))
+                if (!guards.Contains(guard)) Fail($"{path}.guards[{g}]", $"guard '{guard}' is not registered");
+            foreach (var (effect, e) in transition.Effects.Select((x, j) => (x, j)))
+                if (!effects.Contains(effect)) Fail($"{path}.effects[{e}]", $"effect '{effect}' is not registered");
+        }
+
         foreach (var (state, index) in d.States.Values.Select((s, i) => (s, i)))
         {
             foreach (var (task, t) in state.Tasks.Select((x, i) => (x, i)))
@@ -122,22 +138,6 @@ public sealed class DefinitionLoader(IReadOnlySet<string> roles, IReadOnlySet<st
                 Fail($"$.states.{state.Name}.final", "a final state cannot have outgoing transitions");
             _ = index;
         }
-        foreach (var (transition, i) in d.Transitions.Select((x, i) => (x, i)))
-        {
-            var path = $"$.transitions[{i}]";
-            foreach (var (from, f) in transition.From.Select((x, j) => (x, j)))
-                if (!d.States.ContainsKey(from)) Fail($"{path}.from[{f}]", $"unknown state '{from}'");
-            if (!d.States.ContainsKey(transition.To)) Fail($"{path}.to", $"unknown state '{transition.To}'");
-            foreach (var (role, r) in transition.Trigger.Roles.Select((x, j) => (x, j)))
-                if (!roles.Contains(role)) Fail($"{path}.trigger.roles[{r}]", $"unknown role '{role}'");
-            if (transition.Trigger.Timer is { } timerName && !timers.Any(t => t.Timer.Name == timerName && transition.From.Contains(t.State)))
-                Fail($"{path}.trigger.timer", $"no state this transition leaves has a timer '{timerName}'");
-            foreach (var (guard, g) in transition.Guards.Select((x, j) => (x, j)))
-                if (!guards.Contains(guard)) Fail($"{path}.guards[{g}]", $"guard '{guard}' is not registered");
-            foreach (var (effect, e) in transition.Effects.Select((x, j) => (x, j)))
-                if (!effects.Contains(effect)) Fail($"{path}.effects[{e}]", $"effect '{effect}' is not registered");
-        }
-
         // Every state must be reachable from the initial one; an unreachable state is a typo or dead rules.
         var reached = new HashSet<string>(StringComparer.Ordinal) { d.Initial };
         var queue = new Queue<string>([d.Initial]);
@@ -148,8 +148,14 @@ public sealed class DefinitionLoader(IReadOnlySet<string> roles, IReadOnlySet<st
             Fail($"$.states.{unreachable}", $"state '{unreachable}' cannot be reached from '{d.Initial}'");
     }
 
+    /// <summary>
+    /// The most specific error: through references and nested objects, but not into the branches of a
+    /// oneOf/anyOf, whose own errors would blame one arbitrary branch instead of the choice.
+    /// </summary>
     private static NJsonSchema.Validation.ValidationError Deepest(NJsonSchema.Validation.ValidationError error)
-        => error is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Values.SelectMany(e => e).FirstOrDefault() is { } inner
+        => error is NJsonSchema.Validation.ChildSchemaValidationError child
+           && error.Kind is not (NJsonSchema.Validation.ValidationErrorKind.NotOneOf or NJsonSchema.Validation.ValidationErrorKind.NotAnyOf)
+           && child.Errors.Values.SelectMany(e => e).FirstOrDefault() is { } inner
             ? Deepest(inner)
             : error;
 
