@@ -93,7 +93,8 @@ public sealed class DefinitionLoader(IReadOnlySet<string> roles, IReadOnlySet<st
             new Trigger(t["trigger"]!["action"]?.GetValue<string>(), Strings(t["trigger"]!["roles"]), t["trigger"]!["timer"]?.GetValue<string>(), t["trigger"]!["signal"]?.GetValue<string>()),
             t["reasonRequired"]?.GetValue<bool>() ?? false,
             Strings(t["guards"]),
-            Strings(t["effects"]))).ToList();
+            Strings(t["effects"]),
+            t["initiatorMayAct"]?.GetValue<bool>() ?? false)).ToList();
 
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))))[..16];
         return new WorkflowDefinition(root["id"]!.GetValue<string>(), root["title"]!.GetValue<string>(), root["initial"]!.GetValue<string>(), states, transitions, version, name);

@@ -50,4 +50,5 @@ public sealed record TransitionDefinition(
     Trigger Trigger,
     bool ReasonRequired,
     IReadOnlyList<string> Guards,
-    IReadOnlyList<string> Effects);
+    IReadOnlyList<string> Effects,
+    bool InitiatorMayAct = false);

@@ -23,6 +23,13 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Subject> Subjects => Set<Subject>();
     public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<SchoolSetting> SchoolSettings => Set<SchoolSetting>();
+    public DbSet<Engine.WorkflowInstance> WorkflowInstances => Set<Engine.WorkflowInstance>();
+    public DbSet<Engine.WorkflowWait> WorkflowWaits => Set<Engine.WorkflowWait>();
+    public DbSet<Engine.WorkflowHistoryEntry> WorkflowHistory => Set<Engine.WorkflowHistoryEntry>();
+    public DbSet<Engine.OutboxMessage> OutboxMessages => Set<Engine.OutboxMessage>();
+    public DbSet<Engine.IdempotencyRecord> IdempotencyRecords => Set<Engine.IdempotencyRecord>();
+    public DbSet<Engine.StoredDefinition> StoredDefinitions => Set<Engine.StoredDefinition>();
 
     public AccessScope Scope => scope.Current;
 
@@ -139,6 +146,16 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
                 || (a.SchoolId == null && a.MunicipalityId != null && ScopeMunicipalityIds.Contains(a.MunicipalityId.Value)));
         });
 
+        builder.Entity<SchoolSetting>(e =>
+        {
+            e.HasKey(x => new { x.SchoolId, x.Name });
+            e.Property(x => x.Name).HasMaxLength(Limits.ShortText);
+            e.Property(x => x.Value).HasMaxLength(Limits.Name);
+            e.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        EngineModel.Configure(builder, Database.IsSqlite());
+
         // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))
         {
@@ -172,6 +189,8 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is Engine.WorkflowHistoryEntry && entry.State != EntityState.Added)
+                throw new InvalidOperationException("Workflow history is append-only.");
             var allowed = entry.Entity switch
             {
                 // A new school has no id in anyone's scope yet: its municipality must be in reach.

@@ -1,6 +1,7 @@
 using Corrections.Tests.Shared;
 using Corrections.Workflows.Access;
 using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Engine;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,12 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
             db.Users.Add(teacher);
             db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), UserId = teacher.Id, Role = Role.Teacher, SchoolId = id });
             db.TeachingAssignments.Add(new TeachingAssignment { Id = Guid.NewGuid(), SchoolId = id, TeacherId = teacher.Id, ClassId = schoolClass.Id, SubjectId = subject.Id });
+            db.SchoolSettings.Add(new SchoolSetting { SchoolId = id, Name = "unlock-hours", Value = "24" });
+            var instance = new WorkflowInstance { Id = Guid.NewGuid(), SchoolId = id, DefinitionId = "p", DefinitionVersion = "v", State = "draft", Revision = 1, InitiatorId = teacher.Id };
+            db.WorkflowInstances.Add(instance);
+            db.WorkflowWaits.Add(new WorkflowWait { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Kind = WaitKind.Task, State = "draft", Name = "initiator" });
+            db.WorkflowHistory.Add(new WorkflowHistoryEntry { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Revision = 1, Action = "create", ToState = "draft" });
+            db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Kind = "k", Payload = "{}" });
         }
         await db.SaveChangesAsync();
     }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Corrections.Workflows.Access;
+using Corrections.Workflows.Persistence;
+
+namespace Corrections.Workflows.Engine;
+
+/// <summary>Who takes a step: a person with their access scope, or the system (timers, signals).</summary>
+public sealed record Actor(Guid UserId, AccessScope Scope)
+{
+    public static Actor? System => null;
+}
+
+/// <summary>What guards and effects see of the step being taken.</summary>
+public sealed class StepContext
+{
+    public required CorrectionsDbContext Db { get; init; }
+    public required WorkflowDefinition Definition { get; init; }
+    public required WorkflowInstance Instance { get; init; }
+    public required TransitionDefinition Transition { get; init; }
+    public required string FromState { get; init; }
+    public Actor? Actor { get; init; }
+    /// <summary>The role in which the actor acts («initiator», «Director», …); null for the system.</summary>
+    public string? ActorRole { get; init; }
+    public string? Reason { get; init; }
+    public JsonElement? Payload { get; init; }
+    public DateTimeOffset Now { get; init; }
+}
+
+/// <param name="RefusalKey">Resource key of the Russian message shown when the guard refuses.</param>
+public sealed record GuardResult(bool Passed, string? RefusalKey = null, params object[] Args)
+{
+    public static GuardResult Pass { get; } = new(true);
+
+    public static GuardResult Refuse(string key, params object[] args) => new(false, key, args);
+}
+
+/// <summary>A named condition of a transition, referenced from the definition files.</summary>
+public interface IWorkflowGuard
+{
+    string Name { get; }
+
+    Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct);
+}
+
+/// <summary>A named side effect of a transition or timer, run inside the step's transaction.</summary>
+public interface IWorkflowEffect
+{
+    string Name { get; }
+
+    Task RunAsync(StepContext step, CancellationToken ct);
+}
+
+public enum StepFault
+{
+    UnknownAction,
+    WrongState,
+    NotAllowed,
+    OwnRequest,
+    ReasonRequired,
+    StaleRevision,
+    GuardRefused,
+}
+
+/// <summary>A refused step. Nothing was written; <see cref="MessageKey"/> says why in Russian.</summary>
+public sealed class StepRefusedException(StepFault fault, string messageKey, params object[] args)
+    : Exception($"{fault}: {messageKey}")
+{
+    public StepFault Fault { get; } = fault;
+    public string MessageKey { get; } = messageKey;
+    public object[] Args { get; } = args;
+}
