@@ -18,6 +18,7 @@ internal sealed class FixedTimeProvider(DateTimeOffset utcNow) : TimeProvider
         => new(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
 
     /// <summary>Midday in Moscow (09:00 UTC) on a date written the Russian way, «12.11.2025».</summary>
-    public static FixedTimeProvider MoscowNoonOn(string date)
-        => new(new DateTimeOffset(Dates.Parse(date).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+    public static FixedTimeProvider MoscowNoonOn(string date) => MoscowNoonOn(Dates.Parse(date));
+
+    public static FixedTimeProvider MoscowNoonOn(DateOnly date) => new(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
 }
