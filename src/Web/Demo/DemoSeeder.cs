@@ -1,4 +1,5 @@
 using Corrections.Web.Features.SchoolYears;
+using Corrections.Workflows.Corrections;
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
@@ -79,6 +80,7 @@ public sealed class DemoSeeder(CorrectionsDbContext db, UserManager<AppUser> use
                 TimeZoneId = demo.TimeZoneId,
             };
             db.Schools.Add(school);
+            db.Grounds.AddRange(DefaultGrounds.For(school.Id));
             schoolIds[demo.ShortName] = school.Id;
             var year = CurrentYear(school, demo.PeriodKind);
             db.SchoolYears.Add(year);

@@ -19,6 +19,13 @@ public static class ApiV1
         Municipalities.ListMunicipalities.Map(signedIn);
         Municipalities.CreateMunicipality.Map(signedIn);
         Schools.ListSchools.Map(signedIn);
+        Requests.ListMyRequests.Map(signedIn);
+        Requests.GetInbox.Map(signedIn);
+        Requests.GetRequest.Map(signedIn);
+        Requests.UpdateDraft.Map(signedIn);
+        Requests.GetActions.Map(signedIn);
+        Requests.TakeAction.Map(signedIn);
+        Requests.GetDiagram.Map(signedIn);
 
         var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);
         Municipalities.GetMunicipality.Map(municipality);
@@ -40,5 +47,8 @@ public static class ApiV1
         Assignments.CreateAssignment.Map(school);
         Staff.ListStaff.Map(school);
         Staff.AddStaffMember.Map(school);
+        Requests.ListGrounds.Map(school);
+        Requests.GetLockStatus.Map(school);
+        Requests.CreateRequest.Map(school);
     }
 }

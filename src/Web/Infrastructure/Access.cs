@@ -17,6 +17,8 @@ public static class Policies
     public const string SchoolMember = "school-member";
     /// <summary>Admin of the school named by <c>{schoolId}</c> (directly, municipal, or installation).</summary>
     public const string SchoolAdmin = "school-admin";
+    /// <summary>May file a request in the school (point 2.2): a teacher or the zavuch.</summary>
+    public const string SchoolInitiator = "school-initiator";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
@@ -30,6 +32,7 @@ public static class Policies
 
         Api(SchoolMember, new SchoolAccessRequirement([]));
         Api(SchoolAdmin, new SchoolAccessRequirement([Role.Admin]));
+        Api(SchoolInitiator, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Corrections.Integrations.Storage;
 using Corrections.Web.Demo;
 using Corrections.Web.Features;
+using Corrections.Web.Infrastructure.Timers;
 using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Engine;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,6 +30,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(dataFolder);
         services.AddSingleton(TimeProvider.System);
         services.AddCorrectionsPersistence(configuration, dataFolder.Path);
+        services.AddCorrectionsWorkflows(configuration["Workflows:Folder"] is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "workflows"));
+        services.AddWorkflowTimers();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys"))).SetApplicationName("Corrections");
 
         services.AddIdentityCore<AppUser>(o =>

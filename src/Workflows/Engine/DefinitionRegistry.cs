@@ -15,9 +15,10 @@ public sealed class DefinitionRegistry
     private readonly DefinitionLoader _loader;
     private JsonSchema? _schema;
 
-    public DefinitionRegistry(IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects)
+    public DefinitionRegistry(IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects, IEnumerable<IWorkflowParticipants> participants)
     {
-        IReadOnlySet<string> roles = new HashSet<string>(Enum.GetNames<Accounts.Role>().Append(WorkflowEngine.InitiatorRole), StringComparer.Ordinal);
+        IReadOnlySet<string> roles = new HashSet<string>(
+            Enum.GetNames<Accounts.Role>().Append(WorkflowEngine.InitiatorRole).Concat(participants.SelectMany(p => p.Roles)), StringComparer.Ordinal);
         _loader = new DefinitionLoader(roles, guards.Select(g => g.Name).ToHashSet(), effects.Select(e => e.Name).ToHashSet());
     }
 

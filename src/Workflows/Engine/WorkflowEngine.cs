@@ -14,13 +14,14 @@ namespace Corrections.Workflows.Engine;
 /// </summary>
 public sealed class WorkflowEngine(
     CorrectionsDbContext db, DefinitionRegistry definitions, IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects,
-    IWorkingCalendar calendar, TimeProvider clock, IWorkflowTimerScheduler scheduler)
+    IWorkingCalendar calendar, TimeProvider clock, IWorkflowTimerScheduler scheduler, IEnumerable<IWorkflowParticipants> participants)
 {
     /// <summary>The pseudo-role of the person who started an instance.</summary>
     public const string InitiatorRole = "initiator";
 
     private readonly Dictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, IWorkflowEffect> _effects = effects.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    private readonly List<IWorkflowParticipants> _participants = [.. participants];
 
     /// <summary>Creates an instance in the initial state (not yet committed: the caller saves it with its content).</summary>
     public async Task<WorkflowInstance> CreateAsync(string definitionId, Guid instanceId, Guid schoolId, Actor initiator, CancellationToken ct)
@@ -50,7 +51,7 @@ public sealed class WorkflowEngine(
         foreach (var group in definition.From(instance.State).Where(t => t.Trigger.Action is not null).GroupBy(t => t.Trigger.Action!))
         {
             var first = group.First();
-            if (RoleFor(first, instance, actor) is not { } role || IsOwnRequestRefused(first, instance, actor, role)) continue;
+            if (await RoleForAsync(first, instance, actor, ct) is not { } role || IsOwnRequestRefused(first, instance, actor, role)) continue;
             result.Add(new AvailableAction(group.Key, first.Title ?? group.Key, role, group.Any(t => t.ReasonRequired)));
         }
         return result;
@@ -60,7 +61,8 @@ public sealed class WorkflowEngine(
     /// Takes the user action <paramref name="action"/>. Refusals throw <see cref="StepRefusedException"/>
     /// and change nothing; a concurrent step that committed first makes this one stale.
     /// </summary>
-    public async Task<WorkflowHistoryEntry> ExecuteAsync(WorkflowInstance instance, string action, Actor actor, int expectedRevision, string? reason, JsonElement? payload, CancellationToken ct)
+    /// <param name="beforeCommit">Adds rows that must commit with the step (the API's idempotency record).</param>
+    public async Task<WorkflowHistoryEntry> ExecuteAsync(WorkflowInstance instance, string action, Actor actor, int expectedRevision, string? reason, JsonElement? payload, CancellationToken ct, Action<WorkflowHistoryEntry>? beforeCommit = null)
     {
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, db, ct);
         var candidates = definition.From(instance.State).Where(t => t.Trigger.Action == action).ToList();
@@ -68,7 +70,7 @@ public sealed class WorkflowEngine(
             throw definition.Actions.Contains(action)
                 ? new StepRefusedException(StepFault.WrongState, "Step.WrongState", action, definition.States[instance.State].Title)
                 : new StepRefusedException(StepFault.UnknownAction, "Step.UnknownAction", action);
-        var role = RoleFor(candidates[0], instance, actor) ?? throw new StepRefusedException(StepFault.NotAllowed, "Step.NotAllowed", action);
+        var role = await RoleForAsync(candidates[0], instance, actor, ct) ?? throw new StepRefusedException(StepFault.NotAllowed, "Step.NotAllowed", action);
         if (IsOwnRequestRefused(candidates[0], instance, actor, role)) throw new StepRefusedException(StepFault.OwnRequest, "Step.OwnRequest");
         if (candidates.Any(t => t.ReasonRequired) && string.IsNullOrWhiteSpace(reason)) throw new StepRefusedException(StepFault.ReasonRequired, "Step.ReasonRequired");
         if (expectedRevision != instance.Revision) throw new StepRefusedException(StepFault.StaleRevision, "Step.Stale", expectedRevision, instance.Revision);
@@ -78,7 +80,7 @@ public sealed class WorkflowEngine(
         {
             var step = Context(definition, instance, transition, actor, role, reason, payload);
             refusal = await CheckGuardsAsync(transition, step, ct);
-            if (refusal is null) return await CommitAsync(definition, step, ct);
+            if (refusal is null) return await CommitAsync(definition, step, ct, beforeCommit);
         }
         throw new StepRefusedException(StepFault.GuardRefused, refusal!.RefusalKey!, refusal.Args);
     }
@@ -129,7 +131,7 @@ public sealed class WorkflowEngine(
         return true;
     }
 
-    private async Task<WorkflowHistoryEntry> CommitAsync(WorkflowDefinition definition, StepContext step, CancellationToken ct)
+    private async Task<WorkflowHistoryEntry> CommitAsync(WorkflowDefinition definition, StepContext step, CancellationToken ct, Action<WorkflowHistoryEntry>? beforeCommit = null)
     {
         var instance = step.Instance;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -147,6 +149,7 @@ public sealed class WorkflowEngine(
         db.WorkflowHistory.Add(entry);
         var timers = await EnterStateAsync(definition, instance, step.Now, ct);
         foreach (var effect in step.Transition.Effects) await _effects[effect].RunAsync(step, ct);
+        beforeCommit?.Invoke(entry);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -217,11 +220,28 @@ public sealed class WorkflowEngine(
             Actor = actor, ActorRole = role, Reason = reason, Payload = payload, Now = clock.GetUtcNow(),
         };
 
-    /// <summary>The first of the trigger's roles the actor holds for the instance's school, or null.</summary>
-    private static string? RoleFor(TransitionDefinition transition, WorkflowInstance instance, Actor actor)
-        => transition.Trigger.Roles.FirstOrDefault(role => role == InitiatorRole
-            ? actor.UserId == instance.InitiatorId
-            : Enum.TryParse<Accounts.Role>(role, out var r) && actor.Scope.HasSchoolRole(instance.SchoolId, r));
+    /// <summary>
+    /// The first of the trigger's roles the actor holds for this instance, or null: a role in the
+    /// instance's school, «initiator», or a participant role the domain resolves («subject-teacher»).
+    /// </summary>
+    private async Task<string?> RoleForAsync(TransitionDefinition transition, WorkflowInstance instance, Actor actor, CancellationToken ct)
+    {
+        foreach (var role in transition.Trigger.Roles)
+        {
+            if (role == InitiatorRole ? actor.UserId == instance.InitiatorId
+                : Enum.TryParse<Accounts.Role>(role, out var r) ? actor.Scope.HasSchoolRole(instance.SchoolId, r)
+                : await HoldsParticipantRoleAsync(instance, role, actor.UserId, ct))
+                return role;
+        }
+        return null;
+    }
+
+    private async Task<bool> HoldsParticipantRoleAsync(WorkflowInstance instance, string role, Guid userId, CancellationToken ct)
+    {
+        foreach (var resolver in _participants.Where(p => p.Roles.Contains(role)))
+            if (await resolver.HoldsAsync(db, instance, role, userId, ct)) return true;
+        return false;
+    }
 
     /// <summary>Nobody decides on their own request: the initiator acts only as initiator, or where the definition allows it.</summary>
     private static bool IsOwnRequestRefused(TransitionDefinition transition, WorkflowInstance instance, Actor actor, string role)
@@ -229,6 +249,17 @@ public sealed class WorkflowEngine(
 }
 
 public sealed record AvailableAction(string Action, string Title, string Role, bool ReasonRequired);
+
+/// <summary>
+/// Roles that belong to one instance rather than to a school, such as the subject teacher of a
+/// request; the domain that owns the data answers who holds them.
+/// </summary>
+public interface IWorkflowParticipants
+{
+    IReadOnlyCollection<string> Roles { get; }
+
+    Task<bool> HoldsAsync(CorrectionsDbContext db, WorkflowInstance instance, string role, Guid userId, CancellationToken ct);
+}
 
 /// <summary>Makes timer waits fire at their time; the Quartz implementation lives in the host.</summary>
 public interface IWorkflowTimerScheduler

@@ -27,6 +27,7 @@ public sealed class FiveDayWeekCalendar : IWorkingCalendar
             if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) added++;
         }
         var wall = date + local.TimeOfDay;
-        return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+        // Instants are kept in UTC (PostgreSQL's timestamptz takes nothing else).
+        return new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
     }
 }

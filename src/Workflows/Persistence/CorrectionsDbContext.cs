@@ -30,6 +30,10 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Engine.OutboxMessage> OutboxMessages => Set<Engine.OutboxMessage>();
     public DbSet<Engine.IdempotencyRecord> IdempotencyRecords => Set<Engine.IdempotencyRecord>();
     public DbSet<Engine.StoredDefinition> StoredDefinitions => Set<Engine.StoredDefinition>();
+    public DbSet<Corrections.Ground> Grounds => Set<Corrections.Ground>();
+    public DbSet<Corrections.CorrectionRequest> CorrectionRequests => Set<Corrections.CorrectionRequest>();
+    public DbSet<Corrections.CorrectionEntry> CorrectionEntries => Set<Corrections.CorrectionEntry>();
+    public DbSet<Corrections.LockPolicySetting> LockPolicySettings => Set<Corrections.LockPolicySetting>();
 
     public AccessScope Scope => scope.Current;
 
@@ -155,6 +159,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         });
 
         EngineModel.Configure(builder, Database.IsSqlite());
+        CorrectionsModel.Configure(builder);
 
         // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))

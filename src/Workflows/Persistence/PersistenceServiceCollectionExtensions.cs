@@ -19,6 +19,7 @@ public static class PersistenceServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(options, dataFolder);
         services.AddSingleton(Options.Create(options));
+        services.AddSingleton(new DatabaseConnection(connectionString));
 
         services.AddScoped<AccessScopeHolder>();
         services.AddDbContext<CorrectionsDbContext>(db =>
@@ -41,6 +42,9 @@ public static class PersistenceServiceCollectionExtensions
         return $"Data Source={Path.Combine(dataFolder, "corrections.db")}";
     }
 }
+
+/// <summary>The resolved connection string, for the parts that open their own connections (Quartz's job store).</summary>
+public sealed record DatabaseConnection(string Value);
 
 /// <summary>Applies or verifies the migrations before anything else starts; a mismatch stops the start.</summary>
 internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<DatabaseStartup> log) : IHostedService

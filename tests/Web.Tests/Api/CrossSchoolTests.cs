@@ -18,6 +18,9 @@ namespace Corrections.Web.Tests.Api;
 /// </summary>
 public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : AppFixture
 {
+    /// <summary>Route parameters that are words, not ids: the most consequential value of each.</summary>
+    private static readonly Dictionary<string, string> Words = new() { ["action"] = "approve" };
+
     private const string OutsiderEmail = "outsider@other.test";
     private const string OutsiderPassword = "Outsider-Passw0rd";
     private Dictionary<string, Guid> _target = [];
@@ -37,6 +40,10 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             ["subjectId"] = (await db.Subjects.FirstAsync(s => s.SchoolId == school.Id)).Id,
         };
         var student = await db.Students.FirstAsync(s => s.SchoolId == school.Id);
+        _target["requestId"] = (await db.CorrectionRequests.AnyAsync(r => r.SchoolId == school.Id))
+            ? (await db.CorrectionRequests.FirstAsync(r => r.SchoolId == school.Id)).Id
+            : (await new Requests.RequestDriver(app).CreateDraftAsync()).GetProperty("id").GetGuid();
+        _target["studentId"] = student.Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.
@@ -86,16 +93,18 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
         foreach (var (method, route) in endpoints)
         {
             var parameters = ParameterPattern().Matches(route).Select(m => m.Groups[1].Value).ToList();
-            var unknown = parameters.Where(p => !_target.ContainsKey(p)).ToList();
+            var unknown = parameters.Where(p => !_target.ContainsKey(p) && !Words.ContainsKey(p)).ToList();
             Assert.True(unknown.Count == 0, $"{method} {route}: add a target id for route parameter(s) {string.Join(", ", unknown)}");
-            var url = ParameterPattern().Replace(route, m => _target[m.Groups[1].Value].ToString());
+            var url = ParameterPattern().Replace(route, m => _target.TryGetValue(m.Groups[1].Value, out var id) ? id.ToString() : Words[m.Groups[1].Value]);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT" or "PATCH") request.Content = new StringContent(Body(), Encoding.UTF8, "application/json");
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
             var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
 
             // The municipality itself is shared by the schools of the same municipality; its schools' data is not.
-            var addressesTarget = parameters.Contains("schoolId") || (parameters.Contains("municipalityId") && !sameMunicipality);
+            var addressesTarget = parameters.Contains("schoolId") || parameters.Contains("requestId") || (parameters.Contains("municipalityId") && !sameMunicipality);
             if (addressesTarget && response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
                 failures.Add($"{method} {route}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
             if (_secrets.FirstOrDefault(s => body.Contains(s, StringComparison.Ordinal)) is { } leaked)
@@ -115,7 +124,8 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
         periods = new[] { new { startDate = "2030-09-01", endDate = "2030-12-28" }, new { startDate = "2031-01-12", endDate = "2031-05-31" } },
         schoolYearId = _target["schoolYearId"], grade = 5, letter = "Я", surname = "Проверкин", givenName = "Пётр",
         email = "probe@probe.test", roles = new[] { "Teacher" }, password = "Probe-Passw0rd-1",
-        teacherId = _target["teacherId"], classId = _target["classId"], subjectId = _target["subjectId"],
+        teacherId = _target["teacherId"], classId = _target["classId"], subjectId = _target["subjectId"], reason = "Проверка",
+        entries = new[] { new { studentId = _target["studentId"], date = "2026-09-10", kind = "CurrentMark", currentValue = "2", requestedValue = "4" } },
     });
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]

@@ -56,6 +56,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             b.UseSetting("Demo:Enabled", demo ? "true" : "false");
             b.UseSetting("Bootstrap:AdminEmail", RootEmail);
             b.UseSetting("Bootstrap:AdminPassword", RootPassword);
+            b.UseSetting("Timers:SchedulerName", $"corrections-test-{Guid.NewGuid():N}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
         });
         _factories.Add(factory);

@@ -1,6 +1,7 @@
 using Corrections.Tests.Shared;
 using Corrections.Workflows.Access;
 using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Corrections;
 using Corrections.Workflows.Engine;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
@@ -45,6 +46,11 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
             db.WorkflowWaits.Add(new WorkflowWait { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Kind = WaitKind.Task, State = "draft", Name = "initiator" });
             db.WorkflowHistory.Add(new WorkflowHistoryEntry { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Revision = 1, Action = "create", ToState = "draft" });
             db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), SchoolId = id, InstanceId = instance.Id, Kind = "k", Payload = "{}" });
+            var ground = new Ground { Id = Guid.NewGuid(), SchoolId = id, Code = "illness", Title = "Болезнь" };
+            db.Grounds.Add(ground);
+            var request = new CorrectionRequest { Id = instance.Id, SchoolId = id, InitiatorId = teacher.Id, ClassId = schoolClass.Id, SubjectId = subject.Id, SubjectTeacherId = teacher.Id, GroundId = ground.Id };
+            request.Entries.Add(new CorrectionEntry { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, StudentId = db.Students.Local.Single(s => s.SchoolId == id).Id, Date = new(2026, 9, 10), Kind = global::Corrections.Workflows.Locking.EntryKind.CurrentMark, CurrentValue = "2", RequestedValue = "4" });
+            db.CorrectionRequests.Add(request);
         }
         await db.SaveChangesAsync();
     }

@@ -9,7 +9,7 @@ namespace Corrections.Workflows.Tests.Engine;
 /// </summary>
 public sealed class DefinitionLoaderTests : IDisposable
 {
-    private static readonly HashSet<string> Roles = ["initiator", "Teacher", "Zavuch", "Director", "Clerk", "DepartmentOfficer", "Admin"];
+    private static readonly HashSet<string> Roles = ["initiator", "subject-teacher", "Teacher", "Zavuch", "Director", "Clerk", "DepartmentOfficer", "Admin"];
     private static readonly HashSet<string> Guards = ["request-complete", "entries-locked", "retake-protocol-missing", "protocol-given"];
     private static readonly HashSet<string> Effects = ["notify"];
 

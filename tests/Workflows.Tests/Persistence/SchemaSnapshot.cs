@@ -7,6 +7,7 @@ namespace Corrections.Workflows.Tests.Persistence;
 /// Everything about a database's schema that the application relies on, read from the catalogue:
 /// tables, columns (type, nullability, default), primary and foreign keys with their actions, and
 /// indexes with uniqueness and columns. Two databases with equal snapshots behave the same for EF Core.
+/// Quartz's own tables (qrtz_*, PostgreSQL only) are not in the EF model and are left out.
 /// </summary>
 public static class SchemaSnapshot
 {
@@ -23,15 +24,15 @@ public static class SchemaSnapshot
         await AddRowsAsync(connection, facts, "column", $"""
             SELECT table_name, column_name, data_type, coalesce(character_maximum_length::text, ''), is_nullable, coalesce(column_default, ''),
                    coalesce(is_identity, ''), coalesce(identity_generation, '')
-            FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> '{history}'
+            FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> '{history}' AND table_name NOT LIKE 'qrtz\_%'
             """);
         await AddRowsAsync(connection, facts, "constraint", $"""
             SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid)
             FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
-            WHERE ns.nspname = current_schema() AND rel.relname <> '{history}'
+            WHERE ns.nspname = current_schema() AND rel.relname <> '{history}' AND rel.relname NOT LIKE 'qrtz\_%'
             """);
         await AddRowsAsync(connection, facts, "index", $"""
-            SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> '{history}'
+            SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> '{history}' AND tablename NOT LIKE 'qrtz\_%'
             """);
         return facts;
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Corrections.Web.Infrastructure;
+using Corrections.Workflows.Corrections;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,7 @@ public static partial class CreateSchool
             return Validation.Conflict(t, "Conflict.SchoolShortName", school.ShortName);
 
         db.Schools.Add(school);
+        db.Grounds.AddRange(DefaultGrounds.For(school.Id));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/schools/{school.Id}", SchoolDto.From(school));
     }

@@ -1,0 +1,51 @@
+using Corrections.Documents.Text;
+using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Engine;
+using Corrections.Workflows.Locking;
+using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Web.Features.Requests;
+
+public sealed record EntryDto(Guid Id, Guid StudentId, string StudentName, DateOnly Date, EntryKind Kind, Guid? StudyPeriodId, string CurrentValue, string RequestedValue);
+
+public sealed record HistoryDto(int Revision, DateTimeOffset At, Guid? ActorId, string? ActorName, string? ActorRole, string Action, string? FromState, string ToState, string? Comment, string? PayloadHash);
+
+public sealed record AttachmentSlotDto(string DocumentType, bool Required, bool Provided);
+
+public sealed record RequestDto(
+    Guid Id, Guid SchoolId, string State, string StateTitle, int Revision, Guid InitiatorId, string InitiatorName,
+    Guid ClassId, string ClassName, Guid SubjectId, string SubjectName, Guid SubjectTeacherId, string SubjectTeacherName,
+    Guid? GroundId, string? GroundTitle, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate,
+    DateTimeOffset CreatedAt, IReadOnlyList<EntryDto> Entries, IReadOnlyList<AttachmentSlotDto> Attachments, IReadOnlyList<HistoryDto>? History);
+
+public static class RequestDtos
+{
+    /// <summary>The request with names resolved; the history only when asked (the list pages do not need it).</summary>
+    public static async Task<RequestDto> BuildAsync(CorrectionsDbContext db, DefinitionRegistry definitions, CorrectionRequest r, WorkflowInstance i, bool withHistory, CancellationToken ct)
+    {
+        var definition = await definitions.GetAsync(i.DefinitionId, i.DefinitionVersion, db, ct);
+        var userIds = new[] { r.InitiatorId, r.SubjectTeacherId };
+        var history = withHistory ? await db.WorkflowHistory.AsNoTracking().Where(h => h.InstanceId == i.Id).OrderBy(h => h.Revision).ThenBy(h => h.At).ToListAsync(ct) : [];
+        var actorIds = userIds.Concat(history.Where(h => h.ActorId != null).Select(h => h.ActorId!.Value)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => PersonName.WithInitials(u.Surname, u.GivenName, u.Patronymic), ct);
+        var className = await db.Classes.Where(c => c.Id == r.ClassId).Select(c => c.Name).SingleAsync(ct);
+        var subjectName = await db.Subjects.Where(s => s.Id == r.SubjectId).Select(s => s.Name).SingleAsync(ct);
+        var ground = r.GroundId is null ? null : await db.Grounds.AsNoTracking().SingleOrDefaultAsync(g => g.Id == r.GroundId, ct);
+        var studentIds = r.Entries.Select(e => e.StudentId).Distinct().ToList();
+        var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => PersonName.Full(s.Surname, s.GivenName, s.Patronymic), ct);
+
+        return new RequestDto(
+            r.Id, r.SchoolId, i.State, definition.States[i.State].Title, i.Revision, r.InitiatorId, names.GetValueOrDefault(r.InitiatorId, ""),
+            r.ClassId, className, r.SubjectId, subjectName, r.SubjectTeacherId, names.GetValueOrDefault(r.SubjectTeacherId, ""),
+            r.GroundId, ground?.Title, r.Justification, r.ProtocolNumber, r.ProtocolDate, r.CreatedAt,
+            [.. r.Entries.OrderBy(e => e.Date).Select(e => new EntryDto(e.Id, e.StudentId, students.GetValueOrDefault(e.StudentId, ""), e.Date, e.Kind, e.StudyPeriodId, e.CurrentValue, e.RequestedValue))],
+            // Scans are stored with the records-management issue; until then every slot shows as not provided.
+            [.. (ground?.RequiredDocuments ?? []).Select(d => new AttachmentSlotDto(d, true, false))],
+            withHistory
+                ? [.. history.Select(h => new HistoryDto(h.Revision, h.At, h.ActorId, h.ActorId is { } a ? names.GetValueOrDefault(a) : null, h.ActorRole, h.Action, h.FromState, h.ToState, h.Comment, h.PayloadHash))]
+                : null);
+    }
+}

@@ -1,0 +1,37 @@
+using Corrections.Workflows.Locking;
+using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Workflows.Corrections;
+
+/// <summary>Finds the lock policy of a school: its own setting, else its municipality's, else the Krasnodar letter.</summary>
+public static class LockPolicies
+{
+    public static async Task<LockPolicy> ForSchoolAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
+    {
+        var municipalityId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.MunicipalityId).SingleAsync(ct);
+        var settings = await db.LockPolicySettings.AsNoTracking()
+            .Where(p => p.SchoolId == schoolId || (p.SchoolId == null && p.MunicipalityId == municipalityId)).ToListAsync(ct);
+        var setting = settings.FirstOrDefault(p => p.SchoolId == schoolId) ?? settings.FirstOrDefault();
+        return setting is null ? LockPresets.KrasnodarLetter2017() : Build(setting.Preset, setting.EisuWindow);
+    }
+
+    public static LockPolicy Build(LockPreset preset, EisuEditWindow? window) => preset switch
+    {
+        LockPreset.KrasnodarSchool53 => LockPresets.KrasnodarSchool53(),
+        LockPreset.EisuMoSchool14 => LockPresets.EisuMoSchool14(window ?? EisuEditWindow.OneWeek),
+        _ => LockPresets.KrasnodarLetter2017(),
+    };
+
+    /// <summary>The status of one entry of a request, with the study period's end looked up when the rule needs it.</summary>
+    public static async Task<LockStatus> StatusAsync(CorrectionsDbContext db, LockPolicy policy, string timeZoneId, CorrectionEntry entry, TimeProvider clock, CancellationToken ct)
+    {
+        DateOnly? periodEnd = null;
+        if (entry.StudyPeriodId is { } periodId)
+            periodEnd = await db.StudyPeriods.Where(p => p.Id == periodId).Select(p => (DateOnly?)p.EndDate).SingleOrDefaultAsync(ct);
+        else if (entry.Kind == EntryKind.PeriodMark)
+            periodEnd = await db.StudyPeriods.Where(p => p.SchoolId == entry.SchoolId && p.StartDate <= entry.Date && entry.Date <= p.EndDate)
+                .Select(p => (DateOnly?)p.EndDate).FirstOrDefaultAsync(ct);
+        return LockEvaluator.Evaluate(policy, entry.Kind, entry.Date, periodEnd, timeZoneId, clock);
+    }
+}
