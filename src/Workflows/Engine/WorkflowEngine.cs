@@ -109,7 +109,9 @@ public sealed class WorkflowEngine(
 
         // A reminder does not interrupt: it runs its effects, is used up, and the revision stays.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.WorkflowWaits.Remove(wait);
+        // Used up with a set-based delete: if a step or another node got there first, nothing is left to do.
+        if (await db.WorkflowWaits.Where(w => w.Id == wait.Id && w.Token == token).ExecuteDeleteAsync(ct) == 0) return false;
+        db.Entry(wait).State = EntityState.Detached;
         var now = clock.GetUtcNow();
         var reminder = new TransitionDefinition($"timer:{timer.Name}", null, [instance.State], instance.State, new Trigger(null, [], timer.Name, null), false, [], timer.Effects);
         var context = Context(definition, instance, reminder, null, null, null, null);
@@ -119,14 +121,7 @@ public sealed class WorkflowEngine(
             Id = Guid.CreateVersion7(), SchoolId = instance.SchoolId, InstanceId = instance.Id, Revision = instance.Revision, At = now,
             Action = reminder.Name, FromState = instance.State, ToState = instance.State,
         });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false; // another node fired it first
-        }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -135,7 +130,10 @@ public sealed class WorkflowEngine(
     {
         var instance = step.Instance;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.WorkflowWaits.RemoveRange(await db.WorkflowWaits.Where(w => w.InstanceId == instance.Id).ToListAsync(ct));
+        // Set-based: a reminder consuming its own wait at the same moment must not fail the step;
+        // the instance's revision is what guards the step against a concurrent one.
+        await db.WorkflowWaits.Where(w => w.InstanceId == instance.Id).ExecuteDeleteAsync(ct);
+        foreach (var tracked in db.ChangeTracker.Entries<WorkflowWait>().ToList()) tracked.State = EntityState.Detached;
         instance.State = step.Transition.To;
         instance.Revision++;
         instance.UpdatedAt = step.Now;

@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Corrections.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Web.Tests.Requests;
 
 /// <summary>Drives correction requests through the API as the demo people of school № 1.</summary>
-public sealed class RequestDriver(AppFixture app)
+public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>? host = null)
 {
     public const string Teacher = "teacher@sosh1.demo", Zavuch = "zavuch@sosh1.demo", Director = "director@sosh1.demo",
         Clerk = "clerk@sosh1.demo", Admin = "admin@sosh1.demo", Department = "department@okrug.demo", OtherDirector = "director@gimn2.demo";
@@ -19,7 +20,7 @@ public sealed class RequestDriver(AppFixture app)
 
     public async Task<HttpClient> As(string email)
     {
-        if (!_clients.TryGetValue(email, out var client)) _clients[email] = client = await app.ApiAs(email);
+        if (!_clients.TryGetValue(email, out var client)) _clients[email] = client = await app.ApiAs(email, host: host);
         return client;
     }
 

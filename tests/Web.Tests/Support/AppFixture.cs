@@ -6,6 +6,7 @@ using Corrections.Web.Demo;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Corrections.Web.Tests.Support;
 
@@ -45,7 +46,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>Another host on the same database and data folder, with other settings.</summary>
-    public WebApplicationFactory<Program> Create(string environment = "Development", bool demo = true, IDictionary<string, string>? settings = null)
+    public WebApplicationFactory<Program> Create(string environment = "Development", bool demo = true, IDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -58,6 +59,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             b.UseSetting("Bootstrap:AdminPassword", RootPassword);
             b.UseSetting("Timers:SchedulerName", $"corrections-test-{Guid.NewGuid():N}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
+            if (clock is not null) b.ConfigureServices(s => s.AddSingleton(clock));
         });
         _factories.Add(factory);
         return factory;
@@ -66,9 +68,9 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     public CorrectionsDbContext Db() => DbContexts.Create(Database);
 
     /// <summary>An API client signed in as <paramref name="email"/> with a bearer token.</summary>
-    public async Task<HttpClient> ApiAs(string email, string password = DemoSeeder.Password)
+    public async Task<HttpClient> ApiAs(string email, string password = DemoSeeder.Password, WebApplicationFactory<Program>? host = null)
     {
-        var client = App.CreateClient();
+        var client = (host ?? App).CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

@@ -22,10 +22,23 @@ public sealed class FireTimerJob(IServiceScopeFactory scopes, ILogger<FireTimerJ
             log.LogWarning("Timer job {Job} has no wait id or token; ignored", context.JobDetail.Key);
             return;
         }
-        await using var scope = scopes.CreateAsyncScope();
-        // Background work acts as the system; the wait's own school is on every row it touches (lesson 8).
-        scope.ServiceProvider.GetRequiredService<AccessScopeHolder>().Current = AccessScope.System;
-        var fired = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().FireTimerAsync(waitId, token, context.CancellationToken);
-        log.LogInformation("Timer wait {WaitId} {Outcome}", waitId, fired ? "fired" : "was stale or already fired; nothing done");
+        // A person's step may commit between our read and our write; then we read again. The token
+        // check makes every retry safe: once the wait is gone, the firing does nothing.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // Background work acts as the system; the wait's own school is on every row it touches (lesson 8).
+            scope.ServiceProvider.GetRequiredService<AccessScopeHolder>().Current = AccessScope.System;
+            try
+            {
+                var fired = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().FireTimerAsync(waitId, token, context.CancellationToken);
+                log.LogInformation("Timer wait {WaitId} {Outcome}", waitId, fired ? "fired" : "was stale or already fired; nothing done");
+                return;
+            }
+            catch (StepRefusedException e) when (e.Fault == StepFault.StaleRevision && attempt < 3)
+            {
+                log.LogInformation("Timer wait {WaitId} met a concurrent step; trying again", waitId);
+            }
+        }
     }
 }

@@ -36,6 +36,8 @@ public sealed class QuartzHost(
             ["quartz.scheduler.instanceName"] = name,
             ["quartz.scheduler.instanceId"] = "AUTO",
             ["quartz.threadPool.maxConcurrency"] = "4",
+            // How often an idle node looks for due triggers, including those another node scheduled.
+            ["quartz.scheduler.idleWaitTime"] = "2000",
         };
         if (database.Value.Provider == DatabaseProvider.Postgres)
         {
@@ -56,6 +58,7 @@ public sealed class QuartzHost(
             properties["quartz.jobStore.type"] = "Quartz.Simpl.RAMJobStore, Quartz";
         }
 
+        Quartz.Logging.LogContext.SetCurrentLogProvider(services.GetRequiredService<ILoggerFactory>());
         _scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken);
         _scheduler.JobFactory = this;
         await _scheduler.Start(cancellationToken);
