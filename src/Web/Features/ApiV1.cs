@@ -32,6 +32,7 @@ public static class ApiV1
         Schools.CreateSchool.Map(municipality);
         Staff.ListMunicipalityStaff.Map(municipality);
         Staff.AddMunicipalityStaffMember.Map(municipality);
+        LockPolicy.SetLockPolicy.MapForMunicipality(municipality);
 
         var school = signedIn.MapGroup("/schools/{schoolId:guid}").RequireAuthorization(Policies.SchoolMember);
         Schools.GetSchool.Map(school);
@@ -49,6 +50,8 @@ public static class ApiV1
         Staff.AddStaffMember.Map(school);
         Requests.ListGrounds.Map(school);
         Requests.GetLockStatus.Map(school);
+        LockPolicy.GetLockPolicy.Map(school);
+        LockPolicy.SetLockPolicy.MapForSchool(school);
         Requests.CreateRequest.Map(school);
     }
 }
