@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Corrections.Workflows.Access;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Engine;
+using Corrections.Workflows.Locking;
+using Corrections.Workflows.Organisation;
+using Corrections.Workflows.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Corrections.Bench;
+
+public sealed record EngineResult(long Transitions, TimeSpan Elapsed)
+{
+    public double PerSecond => Transitions / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Drives requests through the real engine, definitions and guards on PostgreSQL, one step per
+/// transaction as in production: submit, return, submit, register, approve, apply, file.
+/// Timer waits are written as usual; handing them to Quartz is left out of the measurement.
+/// </summary>
+public static class EngineRun
+{
+    private static readonly (string Action, string Role)[] Path =
+        [("submit", "teacher"), ("return", "clerk"), ("submit", "teacher"), ("register", "clerk"), ("approve", "director"), ("apply", "zavuch"), ("file", "clerk")];
+
+    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+            .AddCorrectionsPersistence(configuration, System.IO.Path.GetTempPath())
+            .AddCorrectionsWorkflows(workflows)
+            .AddSingleton<IWorkflowTimerScheduler, TimersLeftOut>()
+            .BuildServiceProvider();
+
+        var people = await SetUpAsync(services, workflows);
+        var transitions = 0L;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < duration)
+        {
+            var id = await CreateAsync(services, people);
+            foreach (var (action, role) in Path)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
+                var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+                holder.Current = await AccessScopeLoader.LoadAsync(db, people[role], default);
+                var instance = db.WorkflowInstances.Single(i => i.Id == id);
+                await scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
+                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "return" ? "Нет справки" : null, null, default);
+                transitions++;
+            }
+        }
+        watch.Stop();
+        return new EngineResult(transitions, watch.Elapsed);
+    }
+
+    private static async Task<Dictionary<string, Guid>> SetUpAsync(ServiceProvider services, string workflows)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeHolder>().Current = AccessScope.System;
+        var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+        await new SchemaMigrator(db).MigrateAsync();
+        await services.GetRequiredService<DefinitionRegistry>().LoadAsync(workflows, db, TimeProvider.System, default);
+
+        var municipality = new Municipality { Id = Guid.NewGuid(), Name = "Бенчмарк", DepartmentName = "Управление" };
+        var school = new School { Id = Guid.NewGuid(), MunicipalityId = municipality.Id, FullName = "Школа", ShortName = "Школа", Address = "адрес", TimeZoneId = "Europe/Moscow" };
+        var year = new SchoolYear { Id = Guid.NewGuid(), SchoolId = school.Id, Name = "2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 5, 31), PeriodKind = PeriodKind.Halves };
+        var schoolClass = new SchoolClass { Id = Guid.NewGuid(), SchoolId = school.Id, SchoolYearId = year.Id, Grade = 7, Letter = "Б", Name = "7Б" };
+        var subject = new Subject { Id = Guid.NewGuid(), SchoolId = school.Id, Name = "Алгебра" };
+        db.AddRange(municipality, school, year, schoolClass, subject,
+            new Student { Id = Guid.NewGuid(), SchoolId = school.Id, ClassId = schoolClass.Id, Surname = "Иванов", GivenName = "Иван" });
+        db.Grounds.AddRange(DefaultGrounds.For(school.Id));
+        var people = new Dictionary<string, Guid>();
+        foreach (var (key, role) in new[] { ("teacher", Role.Teacher), ("clerk", Role.Clerk), ("director", Role.Director), ("zavuch", Role.Zavuch) })
+        {
+            var user = new AppUser { Id = Guid.NewGuid(), UserName = key, Email = $"{key}@bench.test", Surname = key, GivenName = key };
+            db.Users.Add(user);
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), UserId = user.Id, Role = role, SchoolId = school.Id });
+            people[key] = user.Id;
+        }
+        db.TeachingAssignments.Add(new TeachingAssignment { Id = Guid.NewGuid(), SchoolId = school.Id, TeacherId = people["teacher"], ClassId = schoolClass.Id, SubjectId = subject.Id });
+        await db.SaveChangesAsync();
+        people["school"] = school.Id;
+        people["class"] = schoolClass.Id;
+        people["subject"] = subject.Id;
+        return people;
+    }
+
+    private static async Task<Guid> CreateAsync(ServiceProvider services, Dictionary<string, Guid> people)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
+        var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+        holder.Current = await AccessScopeLoader.LoadAsync(db, people["teacher"], default);
+        var student = db.Students.First();
+        var request = new CorrectionRequest
+        {
+            Id = Guid.CreateVersion7(), SchoolId = people["school"], InitiatorId = people["teacher"], ClassId = people["class"], SubjectId = people["subject"],
+            SubjectTeacherId = people["teacher"], GroundId = db.Grounds.First(g => g.Code == "illness").Id, Justification = "Болезнь", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        request.Entries.Add(new CorrectionEntry
+        {
+            Id = Guid.CreateVersion7(), SchoolId = request.SchoolId, RequestId = request.Id, StudentId = student.Id,
+            Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), Kind = EntryKind.CurrentMark, CurrentValue = "2", RequestedValue = "4",
+        });
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CreateAsync("correction-request", request.Id, request.SchoolId, new Actor(people["teacher"], holder.Current), default);
+        db.CorrectionRequests.Add(request);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return request.Id;
+    }
+
+    /// <summary>The benchmark measures the engine's database work; Quartz's trigger writes are not part of it.</summary>
+    private sealed class TimersLeftOut : IWorkflowTimerScheduler
+    {
+        public Task ScheduleAsync(IReadOnlyCollection<WorkflowWait> timers, CancellationToken ct) => Task.CompletedTask;
+    }
+}

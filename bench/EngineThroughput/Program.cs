@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Corrections.Bench;
+using Npgsql;
+
+// Engine transitions per second on PostgreSQL, next to `pgbench -N` against the same server in the
+// same run (docs/decisions/0006-engine-benchmark.md). Usage: scripts/bench.sh [seconds]
+var admin = Environment.GetEnvironmentVariable("CORRECTIONS_TEST_POSTGRES")
+    ?? throw new InvalidOperationException("Set CORRECTIONS_TEST_POSTGRES (scripts/bench.sh does) to an admin connection string of the PostgreSQL server.");
+var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
+var workflows = args.Length > 1 ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
+
+var engineDb = $"bench_engine_{Guid.NewGuid():N}";
+var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";
+await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
+await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
+try
+{
+    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds));
+    var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds);
+
+    Console.WriteLine();
+    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client)");
+    Console.WriteLine($"pgbench -N: {pgbench:0.0} tps (1 client, {seconds} s)");
+    Console.WriteLine($"ratio engine / pgbench: {engine.PerSecond / pgbench:0.00}");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {engineDb} WITH (FORCE)");
+    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {pgbenchDb} WITH (FORCE)");
+}
+
+static async Task ExecuteAsync(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+// pgbench's simple-update workload (-N) with one client, the same as the engine loop.
+static async Task<double> PgBenchAsync(string admin, string database, int seconds)
+{
+    var builder = new NpgsqlConnectionStringBuilder(admin);
+    var pgbench = Directory.GetFiles("/usr/lib/postgresql", "pgbench", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
+        ?? throw new InvalidOperationException("pgbench not found under /usr/lib/postgresql (Debian package postgresql-contrib / postgresql).");
+    string Run(string arguments)
+    {
+        var start = new ProcessStartInfo(pgbench, $"-h {builder.Host} -p {builder.Port} -U {builder.Username} {arguments} {database}")
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PGPASSWORD"] = builder.Password;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pgbench {arguments} failed: {output}");
+        return output;
+    }
+    await Task.Yield();
+    Run("-i -q -s 1");
+    var report = Run($"-N -c 1 -j 1 -T {seconds}");
+    var tps = Regex.Match(report, @"tps = ([0-9.]+)");
+    return tps.Success ? double.Parse(tps.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException("No tps in pgbench's report: " + report);
+}
