@@ -166,8 +166,11 @@ public sealed class WorkflowEngine(
     private async Task<List<WorkflowWait>> EnterStateAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
     {
         var state = definition.States[instance.State];
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == instance.SchoolId).Select(s => new { s.TimeZoneId }).SingleAsync(ct);
-        var settings = await db.SchoolSettings.AsNoTracking().Where(s => s.SchoolId == instance.SchoolId).ToDictionaryAsync(s => s.Name, s => s.Value, ct);
+        // One round trip for the school's zone and its settings: this runs on every step.
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == instance.SchoolId)
+            .Select(s => new { s.TimeZoneId, Settings = db.SchoolSettings.Where(x => x.SchoolId == s.Id).Select(x => new { x.Name, x.Value }).ToList() })
+            .SingleAsync(ct);
+        var settings = school.Settings.ToDictionary(x => x.Name, x => x.Value);
         DateTimeOffset? At(Duration? duration, DateTimeOffset from)
         {
             if (duration is null) return null;

@@ -21,7 +21,10 @@ public sealed class QuartzTimerScheduler(QuartzHost host, TimeProvider clock) : 
                 .UsingJobData(FireTimerJob.WaitIdKey, wait.Id.ToString())
                 .UsingJobData(FireTimerJob.TokenKey, wait.Token.ToString())
                 .Build();
-            var at = wait.DueAt!.Value < clock.GetUtcNow() ? clock.GetUtcNow() : wait.DueAt.Value;
+            // Due times are on the app's clock; Quartz keeps its own. Handing Quartz the remaining delay
+            // keeps them apart cleanly (the same thing in production, where both are the system clock).
+            var delay = wait.DueAt!.Value - clock.GetUtcNow();
+            var at = SystemTime.UtcNow() + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(wait.Id.ToString(), Group)
                 .StartAt(at)
