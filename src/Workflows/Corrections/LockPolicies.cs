@@ -8,12 +8,17 @@ namespace Corrections.Workflows.Corrections;
 public static class LockPolicies
 {
     public static async Task<LockPolicy> ForSchoolAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
+        => (await SettingForSchoolAsync(db, schoolId, ct)).Setting is { } setting ? Build(setting.Preset, setting.EisuWindow) : LockPresets.KrasnodarLetter2017();
+
+    /// <summary>The setting in force and where it comes from: «school», «municipality», or «default» (no setting).</summary>
+    public static async Task<(LockPolicySetting? Setting, string Source)> SettingForSchoolAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
     {
         var municipalityId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.MunicipalityId).SingleAsync(ct);
         var settings = await db.LockPolicySettings.AsNoTracking()
             .Where(p => p.SchoolId == schoolId || (p.SchoolId == null && p.MunicipalityId == municipalityId)).ToListAsync(ct);
-        var setting = settings.FirstOrDefault(p => p.SchoolId == schoolId) ?? settings.FirstOrDefault();
-        return setting is null ? LockPresets.KrasnodarLetter2017() : Build(setting.Preset, setting.EisuWindow);
+        return settings.FirstOrDefault(p => p.SchoolId == schoolId) is { } own ? (own, "school")
+            : settings.FirstOrDefault() is { } municipal ? (municipal, "municipality")
+            : (null, "default");
     }
 
     public static LockPolicy Build(LockPreset preset, EisuEditWindow? window) => preset switch

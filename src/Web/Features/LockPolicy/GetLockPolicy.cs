@@ -1,7 +1,6 @@
 using Corrections.Workflows.Corrections;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Web.Features.LockPolicy;
 
@@ -12,11 +11,7 @@ public static class GetLockPolicy
 
     public static async Task<Ok<LockPolicyDto>> Handle(Guid schoolId, CorrectionsDbContext db, CancellationToken ct)
     {
-        var municipalityId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.MunicipalityId).SingleAsync(ct);
-        var settings = await db.LockPolicySettings.AsNoTracking()
-            .Where(p => p.SchoolId == schoolId || (p.SchoolId == null && p.MunicipalityId == municipalityId)).ToListAsync(ct);
-        return TypedResults.Ok(settings.FirstOrDefault(p => p.SchoolId == schoolId) is { } own ? LockPolicyDto.From("school", own.Preset, own.EisuWindow)
-            : settings.FirstOrDefault() is { } municipal ? LockPolicyDto.From("municipality", municipal.Preset, municipal.EisuWindow)
-            : LockPolicyDto.From("default", LockPreset.KrasnodarLetter2017, null));
+        var (setting, source) = await LockPolicies.SettingForSchoolAsync(db, schoolId, ct);
+        return TypedResults.Ok(LockPolicyDto.From(source, setting?.Preset ?? LockPreset.KrasnodarLetter2017, setting?.EisuWindow));
     }
 }
