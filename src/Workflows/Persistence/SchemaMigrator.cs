@@ -65,6 +65,9 @@ public sealed class SchemaMigrator(CorrectionsDbContext db)
         {
             if (Provider == DatabaseProvider.Postgres)
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
+            else
+                // Write-ahead logging lets pages read while a step writes; the mode is kept in the file.
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", ct);
             try
             {
                 await EnsureHistoryTableAsync(connection, ct);
