@@ -1,5 +1,6 @@
 using Corrections.Web.Features.SchoolYears;
 using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Records;
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
@@ -81,6 +82,8 @@ public sealed class DemoSeeder(CorrectionsDbContext db, UserManager<AppUser> use
             };
             db.Schools.Add(school);
             db.Grounds.AddRange(DefaultGrounds.For(school.Id));
+            db.CaseFiles.AddRange(DefaultCases.For(school.Id, Workflows.Locking.SchoolClock.Today(school.TimeZoneId, clock).Year));
+            db.Numerators.AddRange(Numerator.Defaults(school.Id));
             schoolIds[demo.ShortName] = school.Id;
             var year = CurrentYear(school, demo.PeriodKind);
             db.SchoolYears.Add(year);

@@ -52,6 +52,10 @@ public static class ApiV1
         Requests.GetLockStatus.Map(school);
         LockPolicy.GetLockPolicy.Map(school);
         LockPolicy.SetLockPolicy.MapForSchool(school);
+        Records.ListCases.Map(school);
+        Records.SaveCase.Map(school);
+        Records.Numerators.Map(school);
+        Records.ListRegister.Map(school);
         Requests.CreateRequest.Map(school);
     }
 }

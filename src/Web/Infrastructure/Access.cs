@@ -19,6 +19,10 @@ public static class Policies
     public const string SchoolAdmin = "school-admin";
     /// <summary>May file a request in the school (point 2.2): a teacher or the zavuch.</summary>
     public const string SchoolInitiator = "school-initiator";
+    /// <summary>Keeps the school's records: the clerk, or the administrator.</summary>
+    public const string SchoolRecords = "school-records";
+    /// <summary>Reads the school's register of documents: those who handle requests.</summary>
+    public const string SchoolRegisterReader = "school-register-reader";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
@@ -33,6 +37,8 @@ public static class Policies
         Api(SchoolMember, new SchoolAccessRequirement([]));
         Api(SchoolAdmin, new SchoolAccessRequirement([Role.Admin]));
         Api(SchoolInitiator, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
+        Api(SchoolRecords, new SchoolAccessRequirement([Role.Clerk, Role.Admin]));
+        Api(SchoolRegisterReader, new SchoolAccessRequirement([Role.Clerk, Role.Director, Role.Zavuch]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

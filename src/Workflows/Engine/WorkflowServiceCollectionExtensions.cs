@@ -19,7 +19,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IWorkflowGuard, EntriesLockedGuard>();
         services.AddSingleton<IWorkflowGuard, RetakeProtocolMissingGuard>();
         services.AddSingleton<IWorkflowGuard, ProtocolGivenGuard>();
+        services.AddSingleton<IWorkflowGuard, Records.RegistrationCardGuard>();
         services.AddSingleton<IWorkflowEffect, NotifyEffect>();
+        services.AddSingleton<IWorkflowEffect, Records.RegisterDocumentEffect>();
         services.AddSingleton<IWorkflowParticipants, RequestParticipants>();
         services.AddSingleton<IWorkingCalendar, FiveDayWeekCalendar>();
         services.AddSingleton<DefinitionRegistry>();

@@ -34,6 +34,10 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Corrections.CorrectionRequest> CorrectionRequests => Set<Corrections.CorrectionRequest>();
     public DbSet<Corrections.CorrectionEntry> CorrectionEntries => Set<Corrections.CorrectionEntry>();
     public DbSet<Corrections.LockPolicySetting> LockPolicySettings => Set<Corrections.LockPolicySetting>();
+    public DbSet<Records.CaseFile> CaseFiles => Set<Records.CaseFile>();
+    public DbSet<Records.Numerator> Numerators => Set<Records.Numerator>();
+    public DbSet<Records.NumberSequence> NumberSequences => Set<Records.NumberSequence>();
+    public DbSet<Records.RegisteredDocument> RegisteredDocuments => Set<Records.RegisteredDocument>();
 
     public AccessScope Scope => scope.Current;
 
@@ -160,6 +164,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
 
         EngineModel.Configure(builder, Database.IsSqlite());
         CorrectionsModel.Configure(builder);
+        RecordsModel.Configure(builder);
 
         // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))

@@ -19,7 +19,7 @@ namespace Corrections.Web.Tests.Api;
 public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : AppFixture
 {
     /// <summary>Route parameters that are words, not ids: the most consequential value of each.</summary>
-    private static readonly Dictionary<string, string> Words = new() { ["action"] = "approve" };
+    private static readonly Dictionary<string, string> Words = new() { ["action"] = "approve", ["kind"] = "IncomingRequest" };
 
     private const string OutsiderEmail = "outsider@other.test";
     private const string OutsiderPassword = "Outsider-Passw0rd";
@@ -44,6 +44,7 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             ? (await db.CorrectionRequests.FirstAsync(r => r.SchoolId == school.Id)).Id
             : (await new Requests.RequestDriver(app).CreateDraftAsync()).GetProperty("id").GetGuid();
         _target["studentId"] = student.Id;
+        _target["caseId"] = (await db.CaseFiles.FirstAsync(c => c.SchoolId == school.Id)).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.
@@ -123,7 +124,7 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
         timeZone = "Europe/Moscow", startDate = "2030-09-01", endDate = "2031-05-31", periodKind = "Halves",
         periods = new[] { new { startDate = "2030-09-01", endDate = "2030-12-28" }, new { startDate = "2031-01-12", endDate = "2031-05-31" } },
         schoolYearId = _target["schoolYearId"], grade = 5, letter = "Я", surname = "Проверкин", givenName = "Пётр",
-        email = "probe@probe.test", roles = new[] { "Teacher" }, password = "Probe-Passw0rd-1",
+        email = "probe@probe.test", year = 2030, index = "99-99", format = "{seq}", caseIndex = "99-99", roles = new[] { "Teacher" }, password = "Probe-Passw0rd-1",
         teacherId = _target["teacherId"], classId = _target["classId"], subjectId = _target["subjectId"], reason = "Проверка",
         entries = new[] { new { studentId = _target["studentId"], date = "2026-09-10", kind = "CurrentMark", currentValue = "2", requestedValue = "4" } },
     });

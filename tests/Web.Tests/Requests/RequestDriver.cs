@@ -18,6 +18,9 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
 
     private readonly Dictionary<string, HttpClient> _clients = [];
 
+    /// <summary>Who reads the request back between steps: a director of the request's school.</summary>
+    public string Viewer { get; init; } = Director;
+
     public async Task<HttpClient> As(string email)
     {
         if (!_clients.TryGetValue(email, out var client)) _clients[email] = client = await app.ApiAs(email, host: host);
@@ -25,33 +28,34 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
     }
 
     /// <summary>A draft by <paramref name="initiator"/> for one locked entry (ten days ago) of a 5А student in Russian.</summary>
-    public async Task<JsonElement> CreateDraftAsync(string initiator = Teacher, string ground = "illness", string subject = "Русский язык")
+    public async Task<JsonElement> CreateDraftAsync(string initiator = Teacher, string ground = "illness", string subject = "Русский язык",
+        string schoolName = "МБОУ СОШ № 1", string className = "5А", DateOnly? date = null)
     {
         await using var db = app.Db();
-        var school = await db.Schools.SingleAsync(s => s.ShortName == "МБОУ СОШ № 1");
-        var schoolClass = await db.Classes.SingleAsync(c => c.SchoolId == school.Id && c.Name == "5А");
+        var school = await db.Schools.SingleAsync(s => s.ShortName == schoolName);
+        var schoolClass = await db.Classes.SingleAsync(c => c.SchoolId == school.Id && c.Name == className);
         var student = await db.Students.Where(s => s.ClassId == schoolClass.Id).OrderBy(s => s.Surname).FirstAsync();
         var subjectId = await db.Subjects.Where(s => s.SchoolId == school.Id && s.Name == subject).Select(s => s.Id).SingleAsync();
         var groundId = await db.Grounds.Where(g => g.SchoolId == school.Id && g.Code == ground).Select(g => g.Id).SingleAsync();
-        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+        date ??= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
         var response = await (await As(initiator)).PostAsJsonAsync($"/api/v1/schools/{school.Id}/requests", new
         {
             classId = schoolClass.Id, subjectId, groundId, justification = "Ученик отсутствовал по болезни, справка прилагается.",
-            entries = new[] { new { studentId = student.Id, date = date.ToString("yyyy-MM-dd"), kind = "CurrentMark", currentValue = "2", requestedValue = "4" } },
+            entries = new[] { new { studentId = student.Id, date = date.Value.ToString("yyyy-MM-dd"), kind = "CurrentMark", currentValue = "2", requestedValue = "4" } },
         });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement;
     }
 
-    public async Task<JsonElement> GetAsync(Guid id, string who = Director)
-        => JsonDocument.Parse(await (await As(who)).GetStringAsync($"/api/v1/requests/{id}")).RootElement;
+    public async Task<JsonElement> GetAsync(Guid id, string? who = null)
+        => JsonDocument.Parse(await (await As(who ?? Viewer)).GetStringAsync($"/api/v1/requests/{id}")).RootElement;
 
     /// <summary>Takes an action with the current revision (or <paramref name="revision"/>) and a fresh idempotency key.</summary>
     public async Task<HttpResponseMessage> ActAsync(Guid id, string who, string action, object? body = null, int? revision = null, string? key = null)
     {
         var client = await As(who);
-        var current = revision ?? (await GetAsync(id, who is Department ? Director : who)).GetProperty("revision").GetInt32();
+        var current = revision ?? (await GetAsync(id, who is Department ? Viewer : who)).GetProperty("revision").GetInt32();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/actions/{action}")
         {
             Content = new StringContent(JsonSerializer.Serialize(body ?? new { }), Encoding.UTF8, "application/json"),

@@ -51,6 +51,15 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
             var request = new CorrectionRequest { Id = instance.Id, SchoolId = id, InitiatorId = teacher.Id, ClassId = schoolClass.Id, SubjectId = subject.Id, SubjectTeacherId = teacher.Id, GroundId = ground.Id };
             request.Entries.Add(new CorrectionEntry { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, StudentId = db.Students.Local.Single(s => s.SchoolId == id).Id, Date = new(2026, 9, 10), Kind = global::Corrections.Workflows.Locking.EntryKind.CurrentMark, CurrentValue = "2", RequestedValue = "4" });
             db.CorrectionRequests.Add(request);
+            db.CaseFiles.AddRange(Records.DefaultCases.For(id, 2026));
+            db.Numerators.AddRange(Records.Numerator.Defaults(id));
+            db.NumberSequences.Add(new Records.NumberSequence { SchoolId = id, Kind = Records.DocumentKind.IncomingRequest, Year = 2026, Last = 1 });
+            db.RegisteredDocuments.Add(new Records.RegisteredDocument
+            {
+                Id = Guid.NewGuid(), SchoolId = id, Kind = Records.DocumentKind.IncomingRequest, Number = "01-12/1", Year = 2026, Sequence = 1,
+                RegisteredOn = new(2026, 9, 11), ReceivedOn = new(2026, 9, 11), Author = "Учитель", Addressee = "Директору", Summary = "О внесении изменений",
+                Sheets = 1, CaseIndex = "01-12", RequestId = request.Id, RegisteredById = teacher.Id,
+            });
         }
         await db.SaveChangesAsync();
     }

@@ -17,7 +17,7 @@ public sealed record RequestDto(
     Guid Id, Guid SchoolId, string State, string StateTitle, int Revision, Guid InitiatorId, string InitiatorName,
     Guid ClassId, string ClassName, Guid SubjectId, string SubjectName, Guid SubjectTeacherId, string SubjectTeacherName,
     Guid? GroundId, string? GroundTitle, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate,
-    DateTimeOffset CreatedAt, IReadOnlyList<EntryDto> Entries, IReadOnlyList<AttachmentSlotDto> Attachments, IReadOnlyList<HistoryDto>? History);
+    DateTimeOffset CreatedAt, string? RegistrationNumber, DateOnly? RegisteredOn, IReadOnlyList<EntryDto> Entries, IReadOnlyList<AttachmentSlotDto> Attachments, IReadOnlyList<HistoryDto>? History);
 
 public static class RequestDtos
 {
@@ -33,6 +33,9 @@ public static class RequestDtos
         var className = await db.Classes.Where(c => c.Id == r.ClassId).Select(c => c.Name).SingleAsync(ct);
         var subjectName = await db.Subjects.Where(s => s.Id == r.SubjectId).Select(s => s.Name).SingleAsync(ct);
         var ground = r.GroundId is null ? null : await db.Grounds.AsNoTracking().SingleOrDefaultAsync(g => g.Id == r.GroundId, ct);
+        var registration = await db.RegisteredDocuments.AsNoTracking()
+            .Where(d => d.RequestId == r.Id && d.Kind == Workflows.Records.DocumentKind.IncomingRequest)
+            .Select(d => new { d.Number, d.RegisteredOn }).FirstOrDefaultAsync(ct);
         var studentIds = r.Entries.Select(e => e.StudentId).Distinct().ToList();
         var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => PersonName.Full(s.Surname, s.GivenName, s.Patronymic), ct);
@@ -40,7 +43,7 @@ public static class RequestDtos
         return new RequestDto(
             r.Id, r.SchoolId, i.State, definition.States[i.State].Title, i.Revision, r.InitiatorId, names.GetValueOrDefault(r.InitiatorId, ""),
             r.ClassId, className, r.SubjectId, subjectName, r.SubjectTeacherId, names.GetValueOrDefault(r.SubjectTeacherId, ""),
-            r.GroundId, ground?.Title, r.Justification, r.ProtocolNumber, r.ProtocolDate, r.CreatedAt,
+            r.GroundId, ground?.Title, r.Justification, r.ProtocolNumber, r.ProtocolDate, r.CreatedAt, registration?.Number, registration?.RegisteredOn,
             [.. r.Entries.OrderBy(e => e.Date).Select(e => new EntryDto(e.Id, e.StudentId, students.GetValueOrDefault(e.StudentId, ""), e.Date, e.Kind, e.StudyPeriodId, e.CurrentValue, e.RequestedValue))],
             // Scans are stored with the records-management issue; until then every slot shows as not provided.
             [.. (ground?.RequiredDocuments ?? []).Select(d => new AttachmentSlotDto(d, true, false))],

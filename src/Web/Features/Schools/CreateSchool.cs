@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Corrections.Web.Infrastructure;
 using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Records;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static partial class CreateSchool
         .RequireAuthorization(Policies.MunicipalityAdmin).ProducesProblem(StatusCodes.Status409Conflict).WithTags("Organisation");
 
     public static async Task<Results<Created<SchoolDto>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid municipalityId, Request request, CorrectionsDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid municipalityId, Request request, CorrectionsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var v = new Validation(t);
         var school = new School
@@ -44,6 +45,8 @@ public static partial class CreateSchool
 
         db.Schools.Add(school);
         db.Grounds.AddRange(DefaultGrounds.For(school.Id));
+        db.CaseFiles.AddRange(DefaultCases.For(school.Id, Workflows.Locking.SchoolClock.Today(school.TimeZoneId, clock).Year));
+        db.Numerators.AddRange(Numerator.Defaults(school.Id));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/schools/{school.Id}", SchoolDto.From(school));
     }

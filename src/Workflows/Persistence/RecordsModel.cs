@@ -1,0 +1,59 @@
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Organisation;
+using Corrections.Workflows.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Workflows.Persistence;
+
+/// <summary>Tables of records management: nomenclature of cases, numerators and sequences, registered documents.</summary>
+internal static class RecordsModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<CaseFile>(e =>
+        {
+            e.Property(c => c.Index).HasMaxLength(20);
+            e.Property(c => c.Title).HasMaxLength(Limits.LongName);
+            e.Property(c => c.Note).HasMaxLength(Limits.LongName);
+            e.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.SchoolId, c.Year, c.Index }).IsUnique();
+        });
+
+        builder.Entity<Numerator>(e =>
+        {
+            e.HasKey(n => new { n.SchoolId, n.Kind });
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.Property(n => n.Format).HasMaxLength(100);
+            e.Property(n => n.CaseIndex).HasMaxLength(20);
+            e.HasOne<School>().WithMany().HasForeignKey(n => n.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NumberSequence>(e =>
+        {
+            e.HasKey(n => new { n.SchoolId, n.Kind, n.Year });
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.HasOne<School>().WithMany().HasForeignKey(n => n.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RegisteredDocument>(e =>
+        {
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.Author).HasMaxLength(Limits.LongName);
+            e.Property(d => d.Addressee).HasMaxLength(Limits.LongName);
+            e.Property(d => d.Summary).HasMaxLength(1000);
+            e.Property(d => d.CaseIndex).HasMaxLength(20);
+            e.Property(d => d.Resolution).HasMaxLength(4000);
+            e.Property(d => d.AccessRestriction).HasMaxLength(Limits.Name);
+            e.Property(d => d.FilingMark).HasMaxLength(Limits.Name);
+            e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.RegisteredById).OnDelete(DeleteBehavior.Restrict);
+            // A number is given once per school, kind and year.
+            e.HasIndex(d => new { d.SchoolId, d.Kind, d.Year, d.Sequence }).IsUnique();
+            e.HasIndex(d => new { d.SchoolId, d.RegisteredOn });
+            e.HasIndex(d => d.RequestId);
+        });
+    }
+}
