@@ -26,6 +26,7 @@ public static class ApiV1
         Requests.GetActions.Map(signedIn);
         Requests.TakeAction.Map(signedIn);
         Requests.GetDiagram.Map(signedIn);
+        Requests.Documents.Map(signedIn);
 
         var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);
         Municipalities.GetMunicipality.Map(municipality);

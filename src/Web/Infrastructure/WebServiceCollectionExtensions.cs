@@ -34,6 +34,10 @@ public static class WebServiceCollectionExtensions
             ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
             : Path.Combine(AppContext.BaseDirectory, "workflows"));
         services.AddWorkflowTimers();
+        var scans = configuration.GetSection("Scans").Get<Features.Requests.ScanOptions>() ?? new Features.Requests.ScanOptions();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
+        services.AddSingleton<Workflows.Records.IDocumentStorage>(new FolderDocumentStorage(
+            scans.Folder is { Length: > 0 } scanFolder ? Path.GetFullPath(scanFolder, builder.Environment.ContentRootPath) : dataFolder.Combine("scans")));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys"))).SetApplicationName("Corrections");
 
         services.AddIdentityCore<AppUser>(o =>

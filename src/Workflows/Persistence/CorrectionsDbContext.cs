@@ -38,6 +38,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Records.Numerator> Numerators => Set<Records.Numerator>();
     public DbSet<Records.NumberSequence> NumberSequences => Set<Records.NumberSequence>();
     public DbSet<Records.RegisteredDocument> RegisteredDocuments => Set<Records.RegisteredDocument>();
+    public DbSet<Records.ScanDocument> ScanDocuments => Set<Records.ScanDocument>();
 
     public AccessScope Scope => scope.Current;
 
@@ -164,7 +165,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
 
         EngineModel.Configure(builder, Database.IsSqlite());
         CorrectionsModel.Configure(builder);
-        RecordsModel.Configure(builder);
+        RecordsModel.Configure(builder, Database.IsSqlite());
 
         // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))

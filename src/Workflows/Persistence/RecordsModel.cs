@@ -9,7 +9,7 @@ namespace Corrections.Workflows.Persistence;
 /// <summary>Tables of records management: nomenclature of cases, numerators and sequences, registered documents.</summary>
 internal static class RecordsModel
 {
-    public static void Configure(ModelBuilder builder)
+    public static void Configure(ModelBuilder builder, bool sqlite)
     {
         builder.Entity<CaseFile>(e =>
         {
@@ -34,6 +34,20 @@ internal static class RecordsModel
             e.HasKey(n => new { n.SchoolId, n.Kind, n.Year });
             e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(Limits.Enum);
             e.HasOne<School>().WithMany().HasForeignKey(n => n.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScanDocument>(e =>
+        {
+            e.Property(d => d.DocumentType).HasMaxLength(Limits.ShortText);
+            e.Property(d => d.OriginalName).HasMaxLength(255);
+            e.Property(d => d.ContentType).HasMaxLength(Limits.ShortText);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            if (sqlite) e.Property(d => d.UploadedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => d.RequestId);
+            e.HasIndex(d => d.SchoolId);
         });
 
         builder.Entity<RegisteredDocument>(e =>

@@ -45,6 +45,16 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             : (await new Requests.RequestDriver(app).CreateDraftAsync()).GetProperty("id").GetGuid();
         _target["studentId"] = student.Id;
         _target["caseId"] = (await db.CaseFiles.FirstAsync(c => c.SchoolId == school.Id)).Id;
+        if (!await db.ScanDocuments.AnyAsync(d => d.RequestId == _target["requestId"]))
+        {
+            db.ScanDocuments.Add(new Workflows.Records.ScanDocument
+            {
+                Id = Guid.NewGuid(), SchoolId = school.Id, RequestId = _target["requestId"], DocumentType = "medical-certificate", OriginalName = "справка.pdf",
+                ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64), HealthData = true, UploadedById = teacher.UserId, UploadedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        _target["documentId"] = (await db.ScanDocuments.FirstAsync(d => d.RequestId == _target["requestId"])).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.

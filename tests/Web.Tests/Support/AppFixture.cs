@@ -23,6 +23,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     private readonly List<IDisposable> _factories = [];
 
     public DatabaseProvider Provider => provider;
+    public string DataFolder => _dataFolder;
     public TestDatabase Database { get; private set; } = null!;
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 

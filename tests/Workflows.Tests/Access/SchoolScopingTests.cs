@@ -54,6 +54,11 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
             db.CaseFiles.AddRange(Records.DefaultCases.For(id, 2026));
             db.Numerators.AddRange(Records.Numerator.Defaults(id));
             db.NumberSequences.Add(new Records.NumberSequence { SchoolId = id, Kind = Records.DocumentKind.IncomingRequest, Year = 2026, Last = 1 });
+            db.ScanDocuments.Add(new Records.ScanDocument
+            {
+                Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, DocumentType = "medical-certificate", OriginalName = "справка.pdf",
+                ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64), HealthData = true, UploadedById = teacher.Id,
+            });
             db.RegisteredDocuments.Add(new Records.RegisteredDocument
             {
                 Id = Guid.NewGuid(), SchoolId = id, Kind = Records.DocumentKind.IncomingRequest, Number = "01-12/1", Year = 2026, Sequence = 1,
