@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCorrectionsWeb();
 
 var app = builder.Build();
+if (await AuditCommand.TryRunAsync(args, app)) return;
 app.UseCorrections();
 app.Run();
 

@@ -130,6 +130,7 @@ public sealed class AccessScopeMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, AccessScopeHolder holder, CorrectionsDbContext db)
     {
+        holder.Address = context.Connection.RemoteIpAddress?.ToString();
         if (context.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             holder.Current = await AccessScopeLoader.LoadAsync(db, userId, context.RequestAborted);

@@ -74,6 +74,9 @@ public sealed class AccessScope
 public sealed class AccessScopeHolder
 {
     public AccessScope Current { get; set; } = AccessScope.Nobody;
+
+    /// <summary>The caller's network address, for the audit log.</summary>
+    public string? Address { get; set; }
 }
 
 /// <summary>Thrown when code tries to save a row of a school outside the caller's scope.</summary>

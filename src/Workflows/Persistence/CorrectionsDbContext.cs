@@ -39,6 +39,20 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Records.NumberSequence> NumberSequences => Set<Records.NumberSequence>();
     public DbSet<Records.RegisteredDocument> RegisteredDocuments => Set<Records.RegisteredDocument>();
     public DbSet<Records.ScanDocument> ScanDocuments => Set<Records.ScanDocument>();
+    public DbSet<Records.AuditEntry> AuditEntries => Set<Records.AuditEntry>();
+
+    private readonly List<Records.AuditEntry> _accesses = [];
+
+    /// <summary>
+    /// Records an access that changes nothing (a scan viewed) in the audit log; it is written with
+    /// the next save. Changes of rows are recorded without being asked.
+    /// </summary>
+    public void RecordAccess(string action, string objectType, string objectId, Guid? schoolId, string? role, DateTimeOffset at)
+        => _accesses.Add(new Records.AuditEntry
+        {
+            At = at, SchoolId = schoolId, ActorId = scope.Current.UserId, ActorRole = role, Address = scope.Address,
+            Action = action, ObjectType = objectType, ObjectId = objectId, PreviousHash = "", Hash = "",
+        });
 
     public AccessScope Scope => scope.Current;
 
@@ -166,6 +180,21 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         EngineModel.Configure(builder, Database.IsSqlite());
         CorrectionsModel.Configure(builder);
         RecordsModel.Configure(builder, Database.IsSqlite());
+        builder.Entity<Records.AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.ActorRole).HasMaxLength(Limits.Enum);
+            e.Property(a => a.Address).HasMaxLength(Limits.ShortText);
+            e.Property(a => a.Action).HasMaxLength(Limits.ShortText);
+            e.Property(a => a.ObjectType).HasMaxLength(Limits.ShortText);
+            e.Property(a => a.ObjectId).HasMaxLength(Limits.Name);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            if (Database.IsSqlite()) e.Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.HasIndex(a => new { a.SchoolId, a.At });
+            e.HasIndex(a => new { a.ObjectType, a.ObjectId });
+        });
 
         // One filter for every school-owned row, so a new entity is scoped by implementing ISchoolOwned.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))
@@ -181,16 +210,31 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        GuardScope();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Checks the audit chain from the first line; see <see cref="AuditTrail.VerifyAsync"/>.</summary>
+    public Task<Records.AuditVerification> VerifyAuditAsync(CancellationToken ct) => AuditTrail.VerifyAsync(this, ct);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardScope();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, DateTimeOffset.UtcNow);
+        lines.AddRange(_accesses);
+        _accesses.Clear();
+        if (lines.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The audit lines commit with the change they describe, or not at all.
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditTrail.AppendAsync(this, lines, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditTrail.AppendAsync(this, lines, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     private void GuardScope()
@@ -200,8 +244,8 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (entry.Entity is Engine.WorkflowHistoryEntry && entry.State != EntityState.Added)
-                throw new InvalidOperationException("Workflow history is append-only.");
+            if (entry.Entity is Engine.WorkflowHistoryEntry or Records.AuditEntry && entry.State != EntityState.Added)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only.");
             var allowed = entry.Entity switch
             {
                 // A new school has no id in anyone's scope yet: its municipality must be in reach.

@@ -58,6 +58,16 @@ public abstract class ScanTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         await driver.StepAsync(id, Clerk, "register", "registered");
         await driver.StepAsync(id, Director, "escalate", "escalated", new { reason = "Спорный случай." });
         Assert.Equal(HttpStatusCode.OK, (await (await driver.As(Department)).GetAsync(url)).StatusCode);
+
+        // Every download, and only the downloads, are in the audit log with who and in which role
+        // (the address is the client's; the in-process test server has none to give).
+        await using var db = app.Db();
+        var documentId = scan.GetProperty("id").GetGuid().ToString();
+        var views = await db.AuditEntries.Where(a => a.Action == "scan.view" && a.ObjectId == documentId).OrderBy(a => a.Sequence).ToListAsync();
+        var emails = await db.Users.ToDictionaryAsync(u => u.Id, u => u.Email);
+        Assert.Equal([(Zavuch, "initiator"), (Clerk, "Clerk"), (Director, "Director"), (Department, "DepartmentOfficer")],
+            views.Select(v => (emails[v.ActorId!.Value]!, v.ActorRole!)));
+
     }
 
     [Fact]

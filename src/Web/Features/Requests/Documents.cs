@@ -103,7 +103,7 @@ public static class Documents
 
     public static async Task<IResult> Download(
         Guid requestId, Guid documentId, CorrectionsDbContext db, AccessScopeHolder scope, IDocumentStorage storage, ILogger<ScanDocument> log,
-        IStringLocalizer<SharedResource> t, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, _) || !await ScanAccess.MayViewAsync(db, scope.Current, request, ct))
             return Validation.NotFound(t, "NotFound.Request");
@@ -112,14 +112,25 @@ public static class Documents
         try
         {
             var content = await storage.OpenVerifiedAsync(document.Sha256, ct);
+            // Every view of a scan is in the audit log before a byte is served.
+            db.RecordAccess("scan.view", nameof(ScanDocument), document.Id.ToString(), document.SchoolId, ViewerRole(scope.Current, request), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
             return TypedResults.Stream(content, document.ContentType, document.OriginalName);
         }
         catch (StoredContentCorruptException)
         {
+            db.RecordAccess("scan.view-refused-corrupt", nameof(ScanDocument), document.Id.ToString(), document.SchoolId, ViewerRole(scope.Current, request), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
             log.LogError("Scan {DocumentId} of request {RequestId}: stored content does not match hash {Sha256}; not served", document.Id, requestId, document.Sha256);
             return TypedResults.Problem(statusCode: 500, title: t["Scan.CorruptTitle"], detail: t["Scan.Corrupt", document.OriginalName]);
         }
     }
+
+    /// <summary>The role in which the viewer handles the request, for the audit log.</summary>
+    private static string ViewerRole(AccessScope scope, CorrectionRequest request)
+        => request.InitiatorId == scope.UserId ? WorkflowEngine.InitiatorRole
+            : new[] { Workflows.Accounts.Role.Director, Workflows.Accounts.Role.Zavuch, Workflows.Accounts.Role.Clerk, Workflows.Accounts.Role.DepartmentOfficer }
+                .First(r => scope.HasSchoolRole(request.SchoolId, r)).ToString();
 
     private static ValidationProblem TooLarge(IStringLocalizer<SharedResource> t, ScanOptions options, long used)
         => TypedResults.ValidationProblem(new Dictionary<string, string[]>

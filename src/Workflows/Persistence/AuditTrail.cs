@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Corrections.Workflows.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Corrections.Workflows.Persistence;
+
+/// <summary>
+/// Writes the audit log from inside <see cref="CorrectionsDbContext.SaveChangesAsync(bool, CancellationToken)"/>:
+/// every change of a business row (before → after) and every access recorded explicitly (a scan
+/// viewed). The lines are chained under a lock held until the transaction ends, so concurrent savers
+/// append one after the other and the chain never forks.
+/// </summary>
+internal static class AuditTrail
+{
+    // Technical rows that are derived from audited ones or carry no business meaning of their own.
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEntry), typeof(Engine.WorkflowWait), typeof(Engine.IdempotencyRecord), typeof(Engine.StoredDefinition),
+        typeof(Engine.OutboxMessage), typeof(NumberSequence),
+    ];
+
+    // Never written to the log, even masked by length: secrets and their stand-ins.
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    private const long LockKey = 0x41756469_74436861; // "AuditCha": one chain per database
+
+    public static List<AuditEntry> CollectChanges(ChangeTracker tracker, Access.AccessScope scope, string? address, DateTimeOffset now)
+    {
+        var lines = new List<AuditEntry>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotAudited.Contains(entry.Metadata.ClrType)) continue;
+            var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name)).ToList();
+            var changed = entry.State == EntityState.Modified ? properties.Where(p => p.IsModified).ToList() : properties;
+            if (changed.Count == 0) continue;
+            lines.Add(new AuditEntry
+            {
+                At = now, SchoolId = SchoolOf(entry), ActorId = scope.UserId, Address = address,
+                Action = entry.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
+                ObjectType = entry.Metadata.ClrType.Name,
+                ObjectId = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => Convert.ToString(entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+                Before = entry.State == EntityState.Added ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                After = entry.State == EntityState.Deleted ? null : Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)),
+                PreviousHash = "", Hash = "",
+            });
+        }
+        return lines;
+    }
+
+    /// <summary>Numbers and chains <paramref name="lines"/> after the last line in the database, then adds them to the context.</summary>
+    public static async Task AppendAsync(CorrectionsDbContext db, List<AuditEntry> lines, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        // On SQLite the transaction took the write lock when it began (BEGIN IMMEDIATE).
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditEntry.Genesis;
+        foreach (var line in lines)
+        {
+            // PostgreSQL keeps microseconds: the hash is taken over what will read back.
+            line.At = new DateTimeOffset(line.At.UtcTicks - line.At.UtcTicks % 10, TimeSpan.Zero);
+            line.Sequence = ++sequence;
+            line.PreviousHash = previous;
+            line.Hash = previous = line.ComputeHash();
+            db.AuditEntries.Add(line);
+        }
+    }
+
+    /// <summary>Walks the whole chain and names the first line whose content or link does not match.</summary>
+    public static async Task<AuditVerification> VerifyAsync(CorrectionsDbContext db, CancellationToken ct)
+    {
+        var previous = AuditEntry.Genesis;
+        long expected = 1, checkedLines = 0;
+        await foreach (var line in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            checkedLines++;
+            if (line.Sequence != expected) return new(checkedLines, expected, $"line {expected} is missing (next is {line.Sequence})");
+            if (line.PreviousHash != previous) return new(checkedLines, line.Sequence, $"line {line.Sequence} does not follow line {line.Sequence - 1}");
+            if (line.ComputeHash() != line.Hash) return new(checkedLines, line.Sequence, $"line {line.Sequence} was changed after it was written");
+            previous = line.Hash;
+            expected++;
+        }
+        return new(checkedLines, null, null);
+    }
+
+    private static Guid? SchoolOf(EntityEntry entry) => entry.Entity switch
+    {
+        Organisation.ISchoolOwned owned => owned.SchoolId,
+        Organisation.School school => school.Id,
+        Accounts.RoleAssignment role => role.SchoolId,
+        _ => null,
+    };
+
+    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values);
+}
