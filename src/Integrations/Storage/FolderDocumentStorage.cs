@@ -62,6 +62,17 @@ public sealed class FolderDocumentStorage(string root) : IDocumentStorage
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
     }
 
+    public Task DestroyAsync(string sha256, CancellationToken ct)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            File.SetAttributes(path, FileAttributes.Normal); // written read-only; destruction is the one exception
+            File.Delete(path);
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>Where content with this hash lives; the hash is checked to be one, so no path can be smuggled in.</summary>
     public string PathOf(string sha256)
     {

@@ -58,6 +58,13 @@ public static class ApiV1
         Records.SaveCase.Map(school);
         Records.Numerators.Map(school);
         Records.ListRegister.Map(school);
+        Records.ExportRegister.Map(school);
+        Records.GetCaseInventory.Map(school);
+        Retention.ListRetention.Map(school);
+        Retention.DrawUpDestructionAct.Map(school);
+        Retention.GetDestructionAct.Map(school);
+        Retention.ApproveDestructionAct.Map(school);
+        Retention.ExecuteDestructionAct.Map(school);
         Requests.CreateRequest.Map(school);
     }
 }

@@ -23,6 +23,10 @@ public static class Policies
     public const string SchoolRecords = "school-records";
     /// <summary>Reads the school's register of documents: those who handle requests.</summary>
     public const string SchoolRegisterReader = "school-register-reader";
+    /// <summary>The school's director: approves acts of destruction.</summary>
+    public const string SchoolDirector = "school-director";
+    /// <summary>Reads retention and acts of destruction: the clerk, the administrator and the director.</summary>
+    public const string SchoolRetention = "school-retention";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
@@ -39,6 +43,8 @@ public static class Policies
         Api(SchoolInitiator, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
         Api(SchoolRecords, new SchoolAccessRequirement([Role.Clerk, Role.Admin]));
         Api(SchoolRegisterReader, new SchoolAccessRequirement([Role.Clerk, Role.Director, Role.Zavuch]));
+        Api(SchoolDirector, new SchoolAccessRequirement([Role.Director]));
+        Api(SchoolRetention, new SchoolAccessRequirement([Role.Clerk, Role.Admin, Role.Director]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

@@ -22,6 +22,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IWorkflowGuard, Records.RegistrationCardGuard>();
         services.AddSingleton<IWorkflowEffect, NotifyEffect>();
         services.AddSingleton<IWorkflowEffect, Records.RegisterDocumentEffect>();
+        services.AddSingleton<IWorkflowEffect, Records.FileToCaseEffect>();
+        services.AddSingleton<IWorkflowGuard, Records.FilingCaseGuard>();
+        services.AddSingleton<IWorkflowEffect, Records.RegisterOutgoingLetterEffect>();
+        services.AddSingleton<IWorkflowEffect, Records.RegisterDepartmentDecisionEffect>();
         services.AddSingleton<IWorkflowParticipants, RequestParticipants>();
         services.AddSingleton<IWorkingCalendar, FiveDayWeekCalendar>();
         services.AddSingleton<DefinitionRegistry>();

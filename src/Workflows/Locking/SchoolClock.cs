@@ -16,6 +16,10 @@ public static class SchoolClock
         return DateOnly.FromDateTime(local.DateTime);
     }
 
+    /// <summary>The school's local date at an instant (a step's time, a timer's due time).</summary>
+    public static DateOnly DateAt(string ianaTimeZoneId, DateTimeOffset instant)
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, FindZone(ianaTimeZoneId)).DateTime);
+
     private static TimeZoneInfo FindZone(string ianaTimeZoneId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ianaTimeZoneId);

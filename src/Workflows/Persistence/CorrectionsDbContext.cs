@@ -40,6 +40,23 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Records.RegisteredDocument> RegisteredDocuments => Set<Records.RegisteredDocument>();
     public DbSet<Records.ScanDocument> ScanDocuments => Set<Records.ScanDocument>();
     public DbSet<Records.AuditEntry> AuditEntries => Set<Records.AuditEntry>();
+    public DbSet<Records.DocumentAttachment> DocumentAttachments => Set<Records.DocumentAttachment>();
+    public DbSet<Records.DestructionAct> DestructionActs => Set<Records.DestructionAct>();
+    public DbSet<Records.DestructionActCase> DestructionActCases => Set<Records.DestructionActCase>();
+    public DbSet<Records.DestroyedRecord> DestroyedRecords => Set<Records.DestroyedRecord>();
+
+    private HashSet<Guid> _destructionAllowed = [];
+
+    /// <summary>
+    /// Lets the next save delete these cards and scans: only the execution of an approved act of
+    /// destruction calls this. Any other deletion of a card or scan is refused by the save itself.
+    /// </summary>
+    public void AuthoriseDestruction(Records.DestructionAct act, IEnumerable<Guid> recordIds)
+    {
+        if (act.Status != Records.DestructionActStatus.Approved)
+            throw new Records.RecordsDestructionException($"Act {act.Number} is not approved; nothing may be destroyed under it.");
+        _destructionAllowed = [.. recordIds];
+    }
 
     private readonly List<Records.AuditEntry> _accesses = [];
 
@@ -219,6 +236,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardScope();
+        GuardRetention();
         var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, DateTimeOffset.UtcNow);
         lines.AddRange(_accesses);
         _accesses.Clear();
@@ -235,6 +253,23 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
+    }
+
+    /// <summary>Cards and scans are kept until an approved act destroys them; no code path deletes them otherwise.</summary>
+    private void GuardRetention()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted))
+        {
+            var id = entry.Entity switch
+            {
+                Records.RegisteredDocument d => d.Id,
+                Records.ScanDocument s => s.Id,
+                _ => (Guid?)null,
+            };
+            if (id is { } recordId && !_destructionAllowed.Contains(recordId))
+                throw new Records.RecordsDestructionException($"{entry.Metadata.ClrType.Name} {recordId} may only be destroyed under an approved act of destruction.");
+        }
+        _destructionAllowed = []; // an authorisation covers one save
     }
 
     private void GuardScope()

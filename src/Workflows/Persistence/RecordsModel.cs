@@ -18,6 +18,8 @@ internal static class RecordsModel
             e.Property(c => c.Note).HasMaxLength(Limits.LongName);
             e.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.SchoolId, c.Year, c.Index }).IsUnique();
+            e.HasOne<DestructionAct>().WithMany().HasForeignKey(c => c.DestroyedByActId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.DestroyedByActId);
         });
 
         builder.Entity<Numerator>(e =>
@@ -68,6 +70,50 @@ internal static class RecordsModel
             e.HasIndex(d => new { d.SchoolId, d.Kind, d.Year, d.Sequence }).IsUnique();
             e.HasIndex(d => new { d.SchoolId, d.RegisteredOn });
             e.HasIndex(d => d.RequestId);
+            e.HasOne<CaseFile>().WithMany().HasForeignKey(d => d.FiledCaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => d.FiledCaseId);
+            // Cases of different retention may part linked documents: the link goes, the document stays.
+            e.HasOne<RegisteredDocument>().WithMany().HasForeignKey(d => d.LinkedDocumentId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(d => d.LinkedDocumentId);
+        });
+
+        builder.Entity<DocumentAttachment>(e =>
+        {
+            e.HasKey(a => new { a.DocumentId, a.ScanId });
+            e.HasOne<RegisteredDocument>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ScanDocument>().WithMany().HasForeignKey(a => a.ScanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.ScanId);
+            e.HasIndex(a => a.SchoolId);
+        });
+
+        builder.Entity<DestructionAct>(e =>
+        {
+            e.Property(a => a.Number).HasMaxLength(100);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(Limits.Enum);
+            e.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Cases).WithOne().HasForeignKey(c => c.ActId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Destroyed).WithOne().HasForeignKey(c => c.ActId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.SchoolId, a.Year, a.Sequence }).IsUnique();
+        });
+
+        builder.Entity<DestructionActCase>(e =>
+        {
+            e.Property(c => c.CaseIndex).HasMaxLength(20);
+            e.Property(c => c.CaseTitle).HasMaxLength(Limits.LongName);
+            e.HasOne<CaseFile>().WithMany().HasForeignKey(c => c.CaseFileId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.ActId, c.CaseFileId }).IsUnique();
+            e.HasIndex(c => c.CaseFileId);
+            e.HasIndex(c => c.SchoolId);
+        });
+
+        builder.Entity<DestroyedRecord>(e =>
+        {
+            e.Property(r => r.ObjectType).HasMaxLength(Limits.ShortText);
+            e.Property(r => r.Description).HasMaxLength(1000);
+            e.Property(r => r.Sha256).HasMaxLength(64);
+            e.HasIndex(r => r.ActId);
+            e.HasIndex(r => r.SchoolId);
         });
     }
 }

@@ -10,6 +10,8 @@ public enum DocumentKind
     OutgoingLetter = 2,
     /// <summary>The department's decision, registered at the school.</summary>
     IncomingDecision = 3,
+    /// <summary>The act of destruction of papers past their retention (акт о выделении к уничтожению).</summary>
+    DestructionAct = 4,
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed partial class Numerator : Organisation.ISchoolOwned
         new() { SchoolId = schoolId, Kind = DocumentKind.IncomingRequest, Format = "{case}/{seq}", CaseIndex = DefaultCases.Requests },
         new() { SchoolId = schoolId, Kind = DocumentKind.OutgoingLetter, Format = "{case}/{seq}", CaseIndex = DefaultCases.Correspondence },
         new() { SchoolId = schoolId, Kind = DocumentKind.IncomingDecision, Format = "{case}/{seq}-вх", CaseIndex = DefaultCases.Correspondence },
+        new() { SchoolId = schoolId, Kind = DocumentKind.DestructionAct, Format = "{seq}", CaseIndex = DefaultCases.DestructionActs },
     ];
 
     [GeneratedRegex(@"\{(seq|case|year)\}")]

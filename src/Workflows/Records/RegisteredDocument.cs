@@ -25,6 +25,11 @@ public sealed class RegisteredDocument : Organisation.ISchoolOwned
     public required string CaseIndex { get; set; }
     /// <summary>The correction request this document belongs to.</summary>
     public Guid? RequestId { get; set; }
+    /// <summary>
+    /// The document this one answers or accompanies: the outgoing letter links the request's card,
+    /// the department's decision links the outgoing letter.
+    /// </summary>
+    public Guid? LinkedDocumentId { get; set; }
     public string? Resolution { get; set; }
     /// <summary>Under control: a decision is due by a date.</summary>
     public bool OnControl { get; set; }
@@ -32,5 +37,8 @@ public sealed class RegisteredDocument : Organisation.ISchoolOwned
     public string? AccessRestriction { get; set; }
     /// <summary>«В дело № … от …», set when the papers are filed.</summary>
     public string? FilingMark { get; set; }
+    /// <summary>The case the document was filed into, and when (school's local date).</summary>
+    public Guid? FiledCaseId { get; set; }
+    public DateOnly? FiledOn { get; set; }
     public Guid RegisteredById { get; set; }
 }

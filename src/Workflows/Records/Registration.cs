@@ -70,9 +70,7 @@ public sealed class RegisterDocumentEffect : IWorkflowEffect
         var request = await db.CorrectionRequests.AsNoTracking().SingleAsync(r => r.Id == step.Instance.Id, ct);
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == request.SchoolId, ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, TimeZoneInfo.FindSystemTimeZoneById(school.TimeZoneId)).DateTime);
-        var numerator = await db.Numerators.AsNoTracking().SingleOrDefaultAsync(n => n.SchoolId == school.Id && n.Kind == DocumentKind.IncomingRequest, ct)
-            ?? Numerator.Defaults(school.Id).First(n => n.Kind == DocumentKind.IncomingRequest);
-        var sequence = await NumberAllocator.NextAsync(db, school.Id, DocumentKind.IncomingRequest, today.Year, ct);
+        var number = await NumberAllocator.AssignAsync(db, school.Id, DocumentKind.IncomingRequest, today, ct);
 
         var author = await db.Users.Where(u => u.Id == request.InitiatorId).Select(u => u.Surname + " " + u.GivenName + (u.Patronymic == null ? "" : " " + u.Patronymic)).SingleAsync(ct);
         var className = await db.Classes.Where(c => c.Id == request.ClassId).Select(c => c.Name).SingleAsync(ct);
@@ -80,19 +78,31 @@ public sealed class RegisterDocumentEffect : IWorkflowEffect
         db.RegisteredDocuments.Add(new RegisteredDocument
         {
             Id = Guid.CreateVersion7(), SchoolId = school.Id, Kind = DocumentKind.IncomingRequest, RequestId = request.Id,
-            Number = numerator.Render(sequence, today.Year), Year = today.Year, Sequence = sequence, RegisteredOn = today,
+            Number = number.Text, Year = number.Year, Sequence = number.Sequence, RegisteredOn = today,
             ReceivedOn = card?.ReceivedOn ?? today, Author = author, Addressee = $"Директору {school.ShortName}",
             Summary = card?.Summary ?? $"О внесении изменений в электронный журнал: {className}, {subject}",
             Sheets = card?.Sheets ?? 1, AttachmentsCount = card?.AttachmentsCount ?? 0, AttachmentsSheets = card?.AttachmentsSheets ?? 0,
-            CaseIndex = numerator.CaseIndex, OnControl = true, AccessRestriction = "Содержит персональные данные",
+            CaseIndex = number.CaseIndex, OnControl = true, AccessRestriction = "Содержит персональные данные",
             RegisteredById = step.Actor?.UserId ?? Guid.Empty,
         });
     }
 }
 
+/// <summary>A registration number as given: its text, the sequence it came from, and the case its kind goes to.</summary>
+public sealed record AssignedNumber(string Text, int Year, int Sequence, string CaseIndex);
+
 /// <summary>Next number of a school's sequence for a kind and year: one atomic upsert that returns the new value.</summary>
 public static class NumberAllocator
 {
+    /// <summary>The next registration number of <paramref name="kind"/> by the school's numerator, for the calendar year of <paramref name="today"/>.</summary>
+    public static async Task<AssignedNumber> AssignAsync(CorrectionsDbContext db, Guid schoolId, DocumentKind kind, DateOnly today, CancellationToken ct)
+    {
+        var numerator = await db.Numerators.AsNoTracking().SingleOrDefaultAsync(n => n.SchoolId == schoolId && n.Kind == kind, ct)
+            ?? Numerator.Defaults(schoolId).First(n => n.Kind == kind);
+        var sequence = await NextAsync(db, schoolId, kind, today.Year, ct);
+        return new AssignedNumber(numerator.Render(sequence, today.Year), today.Year, sequence, numerator.CaseIndex);
+    }
+
     public static async Task<int> NextAsync(CorrectionsDbContext db, Guid schoolId, DocumentKind kind, int year, CancellationToken ct)
     {
         // Both PostgreSQL and SQLite (3.35+) take this upsert; the row it touches stays locked

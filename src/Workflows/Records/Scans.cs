@@ -36,6 +36,12 @@ public interface IDocumentStorage
     /// <summary>Opens the content for reading after checking that it still has <paramref name="sha256"/>.</summary>
     /// <exception cref="StoredContentCorruptException">The stored bytes no longer match their hash.</exception>
     Task<Stream> OpenVerifiedAsync(string sha256, CancellationToken ct);
+
+    /// <summary>
+    /// Removes content for good. Only the execution of an approved act of destruction calls this,
+    /// after its rows are gone and no other scan refers to the same content.
+    /// </summary>
+    Task DestroyAsync(string sha256, CancellationToken ct);
 }
 
 public sealed record StoredContent(string Sha256, long Size);

@@ -55,6 +55,16 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
         }
         _target["documentId"] = (await db.ScanDocuments.FirstAsync(d => d.RequestId == _target["requestId"])).Id;
+        if (!await db.DestructionActs.AnyAsync(a => a.SchoolId == school.Id))
+        {
+            db.DestructionActs.Add(new Workflows.Records.DestructionAct
+            {
+                Id = Guid.NewGuid(), SchoolId = school.Id, Number = "1", Year = 2026, Sequence = 1, Status = Workflows.Records.DestructionActStatus.Draft,
+                DrawnUpOn = new(2026, 11, 1), DrawnUpById = teacher.UserId,
+            });
+            await db.SaveChangesAsync();
+        }
+        _target["actId"] = (await db.DestructionActs.FirstAsync(a => a.SchoolId == school.Id)).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.

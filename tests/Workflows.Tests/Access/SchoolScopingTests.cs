@@ -59,12 +59,18 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
                 Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, DocumentType = "medical-certificate", OriginalName = "справка.pdf",
                 ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64), HealthData = true, UploadedById = teacher.Id,
             });
-            db.RegisteredDocuments.Add(new Records.RegisteredDocument
+            var registered = db.RegisteredDocuments.Add(new Records.RegisteredDocument
             {
                 Id = Guid.NewGuid(), SchoolId = id, Kind = Records.DocumentKind.IncomingRequest, Number = "01-12/1", Year = 2026, Sequence = 1,
                 RegisteredOn = new(2026, 9, 11), ReceivedOn = new(2026, 9, 11), Author = "Учитель", Addressee = "Директору", Summary = "О внесении изменений",
                 Sheets = 1, CaseIndex = "01-12", RequestId = request.Id, RegisteredById = teacher.Id,
-            });
+            }).Entity;
+            db.DocumentAttachments.Add(new Records.DocumentAttachment { DocumentId = registered.Id, ScanId = db.ScanDocuments.Local.Single(s => s.SchoolId == id).Id, SchoolId = id });
+            var caseFile = db.CaseFiles.Local.First(c => c.SchoolId == id);
+            var act = new Records.DestructionAct { Id = Guid.NewGuid(), SchoolId = id, Number = "1", Year = 2026, Sequence = 1, Status = Records.DestructionActStatus.Executed, DrawnUpById = teacher.Id };
+            act.Cases.Add(new Records.DestructionActCase { Id = Guid.NewGuid(), SchoolId = id, ActId = act.Id, CaseFileId = caseFile.Id, CaseIndex = caseFile.Index, CaseTitle = caseFile.Title, CaseYear = 2020, RetentionYears = 5 });
+            act.Destroyed.Add(new Records.DestroyedRecord { Id = Guid.NewGuid(), SchoolId = id, ActId = act.Id, CaseFileId = caseFile.Id, ObjectType = "scan", ObjectId = Guid.NewGuid(), Description = "справка" });
+            db.DestructionActs.Add(act);
         }
         await db.SaveChangesAsync();
     }

@@ -8,7 +8,7 @@ namespace Corrections.Web.Features.Records;
 public sealed record RegisterEntryDto(
     Guid Id, DocumentKind Kind, string Number, DateOnly RegisteredOn, DateOnly ReceivedOn, string Author, string Addressee, string Summary,
     int Sheets, int AttachmentsCount, int AttachmentsSheets, string CaseIndex, Guid? RequestId, string? State, bool OnControl,
-    string? AccessRestriction, string? FilingMark);
+    string? AccessRestriction, string? FilingMark, Guid? LinkedDocumentId);
 
 /// <summary>
 /// GET /api/v1/schools/{schoolId}/register?from=&amp;to=&amp;kind=&amp;state=&amp;text=: the register of documents
@@ -20,6 +20,11 @@ public static class ListRegister
         .RequireAuthorization(Infrastructure.Policies.SchoolRegisterReader).WithTags("Records");
 
     public static async Task<Ok<List<RegisterEntryDto>>> Handle(
+        Guid schoolId, DateOnly? from, DateOnly? to, DocumentKind? kind, string? state, string? text, CorrectionsDbContext db, CancellationToken ct)
+        => TypedResults.Ok(await QueryAsync(schoolId, from, to, kind, state, text, db, ct));
+
+    /// <summary>The register's rows for these filters, newest first (at most 5000): shared by the list and the export.</summary>
+    public static async Task<List<RegisterEntryDto>> QueryAsync(
         Guid schoolId, DateOnly? from, DateOnly? to, DocumentKind? kind, string? state, string? text, CorrectionsDbContext db, CancellationToken ct)
     {
         var rows =
@@ -37,9 +42,10 @@ public static class ListRegister
             var needle = text.Trim().ToLower();
             rows = rows.Where(r => r.d.Number.ToLower().Contains(needle) || r.d.Summary.ToLower().Contains(needle) || r.d.Author.ToLower().Contains(needle));
         }
-        var list = await rows.OrderByDescending(r => r.d.Year).ThenByDescending(r => r.d.Sequence).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(list.ConvertAll(r => new RegisterEntryDto(
+        var list = await rows.OrderByDescending(r => r.d.RegisteredOn).ThenByDescending(r => r.d.Id).Take(5000).ToListAsync(ct);
+        return list.ConvertAll(r => new RegisterEntryDto(
             r.d.Id, r.d.Kind, r.d.Number, r.d.RegisteredOn, r.d.ReceivedOn, r.d.Author, r.d.Addressee, r.d.Summary,
-            r.d.Sheets, r.d.AttachmentsCount, r.d.AttachmentsSheets, r.d.CaseIndex, r.d.RequestId, r.State, r.d.OnControl, r.d.AccessRestriction, r.d.FilingMark)));
+            r.d.Sheets, r.d.AttachmentsCount, r.d.AttachmentsSheets, r.d.CaseIndex, r.d.RequestId, r.State, r.d.OnControl, r.d.AccessRestriction,
+            r.d.FilingMark, r.d.LinkedDocumentId));
     }
 }

@@ -42,6 +42,14 @@ public static partial class SaveCase
         if (await db.CaseFiles.AnyAsync(c => c.SchoolId == schoolId && c.Year == year && c.Index == index && c.Id != caseId, ct))
             return Validation.Conflict(t, "Conflict.CaseIndex", index, year);
 
+        // Retention protects what a case holds: once it holds documents, it cannot move, and its period may only grow.
+        if (existing is not null && (existing.Year != year || existing.Index != index
+                || (existing.RetentionYears is { } kept && body.RetentionYears < kept)
+                || (existing.RetentionYears is null && body.RetentionYears is not null))
+            && await CaseContents.Documents(db, existing).AnyAsync(ct))
+            return Validation.Conflict(t, "Case.HasDocuments", existing.Index, existing.Year);
+        if (existing?.DestroyedByActId is not null) return Validation.Conflict(t, "Retention.AlreadyDestroyed", existing.Index, existing.Year);
+
         var file = existing ?? db.CaseFiles.Add(new CaseFile { Id = Guid.CreateVersion7(), SchoolId = schoolId, Index = index, Title = title }).Entity;
         (file.Year, file.Index, file.Title, file.RetentionYears, file.Note) = (year, index, title, body.RetentionYears, note);
         await db.SaveChangesAsync(ct);
