@@ -14,7 +14,8 @@ public sealed record CaseInventoryDto(CaseDto Case, DateOnly? RetentionEndsOn, b
 
 /// <summary>
 /// GET /api/v1/schools/{schoolId}/cases/{caseId}/inventory: the inventory of a case (опись дела), what
-/// it holds in the order it was filed, with sheets, so the clerk can check the folder against it.
+/// it holds in the order it was filed (a request's papers together, in the order they were registered),
+/// with sheets, so the clerk can check the folder against it.
 /// </summary>
 public static class GetCaseInventory
 {
@@ -28,7 +29,7 @@ public static class GetCaseInventory
         if (file is null) return Validation.NotFound(t, "NotFound.Case");
 
         var documents = await CaseContents.Documents(db, file).AsNoTracking()
-            .OrderBy(d => d.FiledOn ?? d.RegisteredOn).ThenBy(d => d.Kind).ThenBy(d => d.Year).ThenBy(d => d.Sequence).ToListAsync(ct);
+            .OrderBy(d => d.FiledOn ?? d.RegisteredOn).ThenBy(d => d.RequestId).ThenBy(d => d.RegisteredOn).ThenBy(d => d.Id).ToListAsync(ct);
         var items = documents.Select((d, i) => new InventoryItemDto(
             i + 1, d.Id, d.Kind, d.Number, d.RegisteredOn, d.Summary, d.Sheets + d.AttachmentsSheets, d.FiledOn, d.RequestId)).ToList();
         return TypedResults.Ok(new CaseInventoryDto(
