@@ -48,10 +48,11 @@ public static class ExecuteDestructionAct
         await db.DocumentAttachments.Where(a => documentIds.Contains(a.DocumentId) || scanIds.Contains(a.ScanId)).LoadAsync(ct);
         await db.RegisteredDocuments.Where(d => d.LinkedDocumentId != null && documentIds.Contains(d.LinkedDocumentId.Value)).LoadAsync(ct);
 
+        // Added through the set: a new row with its key already given would otherwise be taken for an existing one.
         foreach (var (c, d) in documents)
-            act.Destroyed.Add(Record(act, c, "registered-document", d.Id, $"№ {d.Number} от {d.RegisteredOn:dd.MM.yyyy}: {d.Summary}", null, today));
+            db.DestroyedRecords.Add(Record(act, c, "registered-document", d.Id, $"№ {d.Number} от {d.RegisteredOn:dd.MM.yyyy}: {d.Summary}", null, today));
         foreach (var s in scans)
-            act.Destroyed.Add(Record(act, requestCase[s.RequestId], "scan", s.Id, $"{s.DocumentType}, {s.ContentType}, {s.Size} байт", s.Sha256, today));
+            db.DestroyedRecords.Add(Record(act, requestCase[s.RequestId], "scan", s.Id, $"{s.DocumentType}, {s.ContentType}, {s.Size} байт", s.Sha256, today));
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
