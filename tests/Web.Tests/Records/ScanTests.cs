@@ -71,6 +71,58 @@ public abstract class ScanTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task For_every_document_type_each_role_may_or_may_not_download_and_every_download_is_audited()
+    {
+        var driver = new RequestDriver(app);
+        var id = (await driver.CreateDraftAsync(Zavuch)).GetProperty("id").GetGuid();
+        var scans = new Dictionary<string, (Guid Id, byte[] Bytes)>();
+        foreach (var type in Workflows.Corrections.DocumentTypes.All)
+        {
+            var pdf = Pdf(1024);
+            var uploaded = await UploadAsync(await driver.As(Zavuch), id, pdf, $"{type}.pdf", type);
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+            scans[type] = ((await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), pdf);
+        }
+        await driver.StepAsync(id, Zavuch, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered");
+
+        // Who handles the request: its initiator, the clerk, the director; the zavuch of the school would too, here he is the initiator.
+        // Not: the subject teacher who did not file it, the school's administrator, the department before escalation, another school.
+        var before = new Dictionary<string, bool>
+        {
+            [Zavuch] = true, [Clerk] = true, [Director] = true,
+            [Teacher] = false, [Admin] = false, [Department] = false, [OtherDirector] = false, ["clerk@gimn2.demo"] = false,
+        };
+        await AssertMatrixAsync(driver, id, scans, before);
+        await driver.StepAsync(id, Director, "escalate", "escalated", new { reason = "Спорный случай." });
+        await AssertMatrixAsync(driver, id, scans, new Dictionary<string, bool>(before) { [Department] = true });
+
+        await using var db = app.Db();
+        var emails = await db.Users.ToDictionaryAsync(u => u.Id, u => u.Email!);
+        foreach (var (type, scan) in scans)
+        {
+            var views = await db.AuditEntries.Where(a => a.Action == "scan.view" && a.ObjectId == scan.Id.ToString()).OrderBy(a => a.Sequence).ToListAsync();
+            Assert.Equal(
+                [(Zavuch, "initiator"), (Clerk, "Clerk"), (Director, "Director"), (Zavuch, "initiator"), (Clerk, "Clerk"), (Director, "Director"), (Department, "DepartmentOfficer")],
+                views.Select(v => (emails[v.ActorId!.Value], v.ActorRole!)));
+        }
+    }
+
+    private static async Task AssertMatrixAsync(RequestDriver driver, Guid id, Dictionary<string, (Guid Id, byte[] Bytes)> scans, Dictionary<string, bool> mayDownload)
+    {
+        foreach (var (who, may) in mayDownload.OrderByDescending(p => p.Value))
+        {
+            var client = await driver.As(who);
+            foreach (var (type, scan) in scans)
+            {
+                var response = await client.GetAsync($"/api/v1/requests/{id}/documents/{scan.Id}");
+                Assert.True(response.StatusCode == (may ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who}, {type}: got {(int)response.StatusCode}");
+                if (may) Assert.Equal(scan.Bytes, await response.Content.ReadAsByteArrayAsync());
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_executable_named_pdf_is_refused_and_nothing_is_stored()
     {
         var driver = new RequestDriver(app);
