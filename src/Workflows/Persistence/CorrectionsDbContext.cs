@@ -11,7 +11,8 @@ namespace Corrections.Workflows.Persistence;
 /// The one EF Core model of the product. School scoping lives here: every <see cref="ISchoolOwned"/>
 /// row is filtered by the caller's schools and may only be saved inside them.
 /// </summary>
-public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope)
+/// <param name="clock">The application's clock, for the time of audit lines; the system clock where none is given (tools, tests).</param>
+public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope, TimeProvider? clock = null)
     : IdentityUserContext<AppUser, Guid>(options)
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -237,7 +238,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     {
         GuardScope();
         GuardRetention();
-        var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, DateTimeOffset.UtcNow);
+        var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, (clock ?? TimeProvider.System).GetUtcNow());
         lines.AddRange(_accesses);
         _accesses.Clear();
         if (lines.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

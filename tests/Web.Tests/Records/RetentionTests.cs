@@ -111,7 +111,8 @@ public abstract class RetentionTests<TApp>(TApp app) : IClassFixture<TApp> where
             Assert.False(File.Exists(Path.Combine(app.DataFolder, "scans", setup.Sha256[..2], setup.Sha256)), "the stored content is destroyed too");
             Assert.Equal(act.GetProperty("id").GetGuid(), (await db.CaseFiles.SingleAsync(c => c.Id == setup.CaseId)).DestroyedByActId);
             var deletions = await db.AuditEntries.Where(a => a.Action == "delete" && a.ObjectType == nameof(ScanDocument)).ToListAsync();
-            Assert.Contains(deletions, a => a.ObjectId.Contains(setup.ScanId.ToString(), StringComparison.OrdinalIgnoreCase));
+            var deletion = Assert.Single(deletions, a => a.ObjectId.Contains(setup.ScanId.ToString(), StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(clock.GetUtcNow(), deletion.At); // the app's clock, not the machine's
         }
         Assert.True((await (await driver.As(Director)).GetFromJsonAsync<JsonElement>($"/api/v1/schools/{setup.SchoolId}/cases/{setup.CaseId}/inventory"))
             .GetProperty("destroyed").GetBoolean());
