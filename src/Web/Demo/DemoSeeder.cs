@@ -110,6 +110,8 @@ public sealed class DemoSeeder(CorrectionsDbContext db, UserManager<AppUser> use
         await db.SaveChangesAsync(ct);
         AssignTeachers(schoolIds);
         await db.SaveChangesAsync(ct);
+        FillJournal(random);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Demo data seeded: {Schools} schools, {Accounts} accounts", Schools.Length, Accounts.Count);
     }
@@ -149,6 +151,51 @@ public sealed class DemoSeeder(CorrectionsDbContext db, UserManager<AppUser> use
             db.Classes.Add(schoolClass);
             foreach (var (surname, givenName, patronymic) in DemoNames.Class(random, 12))
                 db.Students.Add(new Student { Id = Guid.CreateVersion7(), SchoolId = schoolId, ClassId = schoolClass.Id, Surname = surname, GivenName = givenName, Patronymic = patronymic });
+        }
+    }
+
+    /// <summary>
+    /// The built-in journal of the last three weeks and the next week, weekdays, for every teaching
+    /// assignment: a lesson with a current-mark work, a few marks and an absence on past lessons
+    /// (the first student of each class by surname has a «2» on every one: the story of the demo
+    /// requests), and period marks for periods already over. Most of it is locked already.
+    /// </summary>
+    private void FillJournal(Random random)
+    {
+        var topics = new[] { "Повторение изученного", "Новая тема", "Практикум", "Самостоятельная работа", "Обобщение" };
+        foreach (var school in db.Schools.Local)
+        {
+            var today = Workflows.Locking.SchoolClock.Today(school.TimeZoneId, clock);
+            var year = db.SchoolYears.Local.Single(y => y.SchoolId == school.Id);
+            var students = db.Students.Local.Where(s => s.SchoolId == school.Id).GroupBy(s => s.ClassId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Surname).ThenBy(s => s.GivenName).ToList());
+            foreach (var assignment in db.TeachingAssignments.Local.Where(a => a.SchoolId == school.Id))
+            {
+                var pupils = students[assignment.ClassId];
+                for (var date = today.AddDays(-21); date <= today.AddDays(7); date = date.AddDays(1))
+                {
+                    if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || date < year.StartDate || date > year.EndDate) continue;
+                    var lesson = new Workflows.Journal.Lesson
+                    {
+                        Id = Guid.CreateVersion7(), SchoolId = school.Id, ClassId = assignment.ClassId, SubjectId = assignment.SubjectId, TeacherId = assignment.TeacherId,
+                        Date = date, Topic = topics[random.Next(topics.Length)], Homework = date > today ? null : $"§ {random.Next(1, 30)}, упр. {random.Next(1, 200)}",
+                    };
+                    var work = new Workflows.Journal.Work { Id = Guid.CreateVersion7(), SchoolId = school.Id, LessonId = lesson.Id, Kind = Workflows.Locking.EntryKind.CurrentMark, Title = "Работа на уроке" };
+                    db.AddRange(lesson, work);
+                    if (date > today) continue; // no marks ahead
+                    db.Add(new Workflows.Journal.Mark { Id = Guid.CreateVersion7(), SchoolId = school.Id, WorkId = work.Id, StudentId = pupils[0].Id, Value = "2" });
+                    foreach (var pupil in pupils.Skip(1).OrderBy(_ => random.Next()).Take(3))
+                        db.Add(new Workflows.Journal.Mark { Id = Guid.CreateVersion7(), SchoolId = school.Id, WorkId = work.Id, StudentId = pupil.Id, Value = random.Next(3, 6).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    db.Add(new Workflows.Journal.AttendanceMark { Id = Guid.CreateVersion7(), SchoolId = school.Id, LessonId = lesson.Id, StudentId = pupils[^1].Id, Code = "н" });
+                }
+                foreach (var period in year.Periods.Where(p => p.EndDate < today))
+                    foreach (var pupil in pupils)
+                        db.Add(new Workflows.Journal.PeriodMark
+                        {
+                            Id = Guid.CreateVersion7(), SchoolId = school.Id, ClassId = assignment.ClassId, SubjectId = assignment.SubjectId, StudyPeriodId = period.Id,
+                            StudentId = pupil.Id, Value = pupil == pupils[0] ? "3" : random.Next(3, 6).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        });
+            }
         }
     }
 

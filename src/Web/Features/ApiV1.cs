@@ -61,6 +61,11 @@ public static class ApiV1
         Records.ExportRegister.Map(school);
         Records.GetCaseInventory.Map(school);
         Retention.ListRetention.Map(school);
+        Journal.GetJournal.Map(school);
+        Journal.EditJournal.Map(school);
+        Journal.GetChangeTable.Map(school);
+        Journal.GetAccessReport.Map(school);
+        Journal.SetJournalMode.Map(school);
         Retention.DrawUpDestructionAct.Map(school);
         Retention.GetDestructionAct.Map(school);
         Retention.ApproveDestructionAct.Map(school);

@@ -27,6 +27,10 @@ public static class Policies
     public const string SchoolDirector = "school-director";
     /// <summary>Reads retention and acts of destruction: the clerk, the administrator and the director.</summary>
     public const string SchoolRetention = "school-retention";
+    /// <summary>Reads the built-in journal and its reports: teachers, the zavuch, the director.</summary>
+    public const string SchoolJournalReader = "school-journal-reader";
+    /// <summary>Edits the built-in journal: teachers and the zavuch (the journal decides which entries).</summary>
+    public const string SchoolJournalEditor = "school-journal-editor";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
@@ -45,6 +49,8 @@ public static class Policies
         Api(SchoolRegisterReader, new SchoolAccessRequirement([Role.Clerk, Role.Director, Role.Zavuch]));
         Api(SchoolDirector, new SchoolAccessRequirement([Role.Director]));
         Api(SchoolRetention, new SchoolAccessRequirement([Role.Clerk, Role.Admin, Role.Director]));
+        Api(SchoolJournalReader, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch, Role.Director]));
+        Api(SchoolJournalEditor, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

@@ -26,6 +26,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IWorkflowGuard, Records.FilingCaseGuard>();
         services.AddSingleton<IWorkflowEffect, Records.RegisterOutgoingLetterEffect>();
         services.AddSingleton<IWorkflowEffect, Records.RegisterDepartmentDecisionEffect>();
+        services.AddSingleton<IWorkflowEffect, Journal.GrantUnlockEffect>();
+        services.AddSingleton<IWorkflowEffect, Journal.RevokeUnlockEffect>();
+        services.AddSingleton<IWorkflowGuard, Journal.UnlockActiveGuard>();
+        services.AddSingleton<IWorkflowEffect, Journal.ApplyToJournalEffect>();
+        services.AddSingleton<Journal.IJournalAdapter, Journal.BuiltInJournalAdapter>();
+        services.AddSingleton<Journal.IJournalAdapter, Journal.ManualJournalAdapter>();
+        services.AddScoped<Journal.JournalEditor>();
         services.AddSingleton<IWorkflowParticipants, RequestParticipants>();
         services.AddSingleton<IWorkingCalendar, FiveDayWeekCalendar>();
         services.AddSingleton<DefinitionRegistry>();

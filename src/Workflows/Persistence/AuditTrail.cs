@@ -17,7 +17,10 @@ internal static class AuditTrail
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditEntry), typeof(Engine.WorkflowWait), typeof(Engine.IdempotencyRecord), typeof(Engine.StoredDefinition),
-        typeof(Engine.OutboxMessage), typeof(NumberSequence),
+        typeof(Engine.OutboxMessage), typeof(NumberSequence), typeof(Journal.ChangeTableCounter),
+        // The journal's cells are recorded by their own history: every change of one writes a
+        // JournalChange (who, when, old → new), and that row is chained here.
+        typeof(Journal.Lesson), typeof(Journal.Work), typeof(Journal.Mark), typeof(Journal.AttendanceMark), typeof(Journal.PeriodMark),
     ];
 
     // Never written to the log, even masked by length: secrets and their stand-ins.

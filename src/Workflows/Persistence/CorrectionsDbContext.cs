@@ -45,6 +45,15 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Records.DestructionAct> DestructionActs => Set<Records.DestructionAct>();
     public DbSet<Records.DestructionActCase> DestructionActCases => Set<Records.DestructionActCase>();
     public DbSet<Records.DestroyedRecord> DestroyedRecords => Set<Records.DestroyedRecord>();
+    public DbSet<Journal.Lesson> Lessons => Set<Journal.Lesson>();
+    public DbSet<Journal.Work> Works => Set<Journal.Work>();
+    public DbSet<Journal.Mark> Marks => Set<Journal.Mark>();
+    public DbSet<Journal.AttendanceMark> AttendanceMarks => Set<Journal.AttendanceMark>();
+    public DbSet<Journal.PeriodMark> PeriodMarks => Set<Journal.PeriodMark>();
+    public DbSet<Journal.JournalChange> JournalChanges => Set<Journal.JournalChange>();
+    public DbSet<Journal.JournalUnlock> JournalUnlocks => Set<Journal.JournalUnlock>();
+    public DbSet<Journal.ChangeTableRow> ChangeTableRows => Set<Journal.ChangeTableRow>();
+    public DbSet<Journal.ChangeTableCounter> ChangeTableCounters => Set<Journal.ChangeTableCounter>();
 
     private HashSet<Guid> _destructionAllowed = [];
 
@@ -198,6 +207,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
         EngineModel.Configure(builder, Database.IsSqlite());
         CorrectionsModel.Configure(builder);
         RecordsModel.Configure(builder, Database.IsSqlite());
+        JournalModel.Configure(builder, Database.IsSqlite());
         builder.Entity<Records.AuditEntry>(e =>
         {
             e.HasKey(a => a.Sequence);
@@ -259,6 +269,10 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     /// <summary>Cards and scans are kept until an approved act destroys them; no code path deletes them otherwise.</summary>
     private void GuardRetention()
     {
+        // The journal's history and the change table are kept as written, for everyone including the system.
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is Journal.JournalChange or Journal.ChangeTableRow)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only.");
         foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted))
         {
             var id = entry.Entity switch

@@ -27,7 +27,7 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A draft by <paramref name="initiator"/> for one locked entry (ten days ago) of a 5А student in Russian.</summary>
+    /// <summary>A draft by <paramref name="initiator"/> for one locked entry (the latest lesson at least ten days old) of the first 5А student in Russian.</summary>
     public async Task<JsonElement> CreateDraftAsync(string initiator = Teacher, string ground = "illness", string subject = "Русский язык",
         string schoolName = "МБОУ СОШ № 1", string className = "5А", DateOnly? date = null)
     {
@@ -37,7 +37,10 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
         var student = await db.Students.Where(s => s.ClassId == schoolClass.Id).OrderBy(s => s.Surname).FirstAsync();
         var subjectId = await db.Subjects.Where(s => s.SchoolId == school.Id && s.Name == subject).Select(s => s.Id).SingleAsync();
         var groundId = await db.Grounds.Where(g => g.SchoolId == school.Id && g.Code == ground).Select(g => g.Id).SingleAsync();
-        date ??= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+        // By default the latest lesson at least ten days old: locked, and in the demo journal with the first student's «2».
+        var tenDaysAgo = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+        date ??= await db.Lessons.Where(l => l.ClassId == schoolClass.Id && l.SubjectId == subjectId && l.Date <= tenDaysAgo)
+            .OrderByDescending(l => l.Date).Select(l => (DateOnly?)l.Date).FirstOrDefaultAsync() ?? tenDaysAgo;
         var response = await (await As(initiator)).PostAsJsonAsync($"/api/v1/schools/{school.Id}/requests", new
         {
             classId = schoolClass.Id, subjectId, groundId, justification = "Ученик отсутствовал по болезни, справка прилагается.",

@@ -71,6 +71,18 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
             act.Cases.Add(new Records.DestructionActCase { Id = Guid.NewGuid(), SchoolId = id, ActId = act.Id, CaseFileId = caseFile.Id, CaseIndex = caseFile.Index, CaseTitle = caseFile.Title, CaseYear = 2020, RetentionYears = 5 });
             act.Destroyed.Add(new Records.DestroyedRecord { Id = Guid.NewGuid(), SchoolId = id, ActId = act.Id, CaseFileId = caseFile.Id, ObjectType = "scan", ObjectId = Guid.NewGuid(), Description = "справка" });
             db.DestructionActs.Add(act);
+            var studentId = db.Students.Local.Single(s => s.SchoolId == id).Id;
+            var period = year.Periods[0];
+            var lesson = new Journal.Lesson { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, SubjectId = subject.Id, TeacherId = teacher.Id, Date = new(2026, 9, 10) };
+            var work = new Journal.Work { Id = Guid.NewGuid(), SchoolId = id, LessonId = lesson.Id, Kind = global::Corrections.Workflows.Locking.EntryKind.CurrentMark, Title = "Работа" };
+            db.AddRange(lesson, work,
+                new Journal.Mark { Id = Guid.NewGuid(), SchoolId = id, WorkId = work.Id, StudentId = studentId, Value = "2" },
+                new Journal.AttendanceMark { Id = Guid.NewGuid(), SchoolId = id, LessonId = lesson.Id, StudentId = studentId, Code = "н" },
+                new Journal.PeriodMark { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, SubjectId = subject.Id, StudyPeriodId = period.Id, StudentId = studentId, Value = "4" },
+                new Journal.JournalChange { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, SubjectId = subject.Id, StudentId = studentId, OldValue = "", NewValue = "2" },
+                new Journal.JournalUnlock { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id },
+                new Journal.ChangeTableRow { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Number = 1, Student = "И", Subject = "М", Description = "О", Initiator = "У", SubjectTeacher = "У" },
+                new Journal.ChangeTableCounter { SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Last = 1 });
         }
         await db.SaveChangesAsync();
     }

@@ -10,8 +10,8 @@ namespace Corrections.Workflows.Tests.Engine;
 public sealed class DefinitionLoaderTests : IDisposable
 {
     private static readonly HashSet<string> Roles = ["initiator", "subject-teacher", "Teacher", "Zavuch", "Director", "Clerk", "DepartmentOfficer", "Admin"];
-    private static readonly HashSet<string> Guards = ["request-complete", "entries-locked", "retake-protocol-missing", "protocol-given", "registration-card", "filing-case"];
-    private static readonly HashSet<string> Effects = ["notify", "register-document", "file-to-case", "register-outgoing-letter", "register-department-decision"];
+    private static readonly HashSet<string> Guards = ["request-complete", "entries-locked", "retake-protocol-missing", "protocol-given", "registration-card", "filing-case", "unlock-active"];
+    private static readonly HashSet<string> Effects = ["notify", "register-document", "file-to-case", "register-outgoing-letter", "register-department-decision", "grant-unlock", "revoke-unlock", "apply-to-journal"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("corrections-workflows-").FullName;
 

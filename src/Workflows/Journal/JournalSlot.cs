@@ -1,0 +1,140 @@
+using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Locking;
+using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Workflows.Journal;
+
+/// <summary>
+/// One place in the built-in journal a value lives in: a student's mark for a work, attendance on a
+/// lesson, or period mark; with what the lock policy and the change table need to know about it.
+/// </summary>
+public sealed class JournalSlot
+{
+    public required Guid SchoolId { get; init; }
+    public required EntryKind Kind { get; init; }
+    public required Guid ClassId { get; init; }
+    public required Guid SubjectId { get; init; }
+    public required Guid StudentId { get; init; }
+    /// <summary>The lesson date; for a period mark, the period's last day.</summary>
+    public required DateOnly Date { get; init; }
+    public Guid? StudyPeriodId { get; init; }
+    public DateOnly? PeriodEnd { get; init; }
+    public Guid? LessonId { get; init; }
+    public Guid? WorkId { get; init; }
+    public Guid? TeacherId { get; init; }
+    /// <summary>The row holding the value (tracked), or null when the cell is empty.</summary>
+    public object? Row { get; set; }
+
+    public string Value => Row switch
+    {
+        Mark m => m.Value,
+        AttendanceMark a => a.Code,
+        PeriodMark p => p.Value,
+        _ => "",
+    };
+
+    /// <summary>Whether this slot is the one a request's entry names.</summary>
+    public bool Matches(CorrectionRequest request, CorrectionEntry entry)
+        => request.ClassId == ClassId && request.SubjectId == SubjectId && entry.StudentId == StudentId && entry.Kind == Kind
+            && (Kind == EntryKind.PeriodMark ? (entry.StudyPeriodId ?? StudyPeriodId) == StudyPeriodId : entry.Date == Date);
+
+    /// <summary>Writes <paramref name="value"/> into the slot; an empty value clears it.</summary>
+    public void Write(CorrectionsDbContext db, string value)
+    {
+        if (value.Length == 0)
+        {
+            if (Row is not null) db.Remove(Row);
+            Row = null;
+            return;
+        }
+        switch (Row)
+        {
+            case Mark m: m.Value = value; return;
+            case AttendanceMark a: a.Code = value; return;
+            case PeriodMark p: p.Value = value; return;
+        }
+        Row = Kind switch
+        {
+            EntryKind.Attendance => db.Add(new AttendanceMark { Id = Guid.CreateVersion7(), SchoolId = SchoolId, LessonId = LessonId!.Value, StudentId = StudentId, Code = value }).Entity,
+            EntryKind.PeriodMark => db.Add(new PeriodMark { Id = Guid.CreateVersion7(), SchoolId = SchoolId, ClassId = ClassId, SubjectId = SubjectId, StudyPeriodId = StudyPeriodId!.Value, StudentId = StudentId, Value = value }).Entity,
+            _ => db.Add(new Mark { Id = Guid.CreateVersion7(), SchoolId = SchoolId, WorkId = WorkId!.Value, StudentId = StudentId, Value = value }).Entity,
+        };
+    }
+}
+
+/// <summary>Finds journal slots by what the API names (a work, a lesson, a period) or by a request's entry.</summary>
+public static class JournalSlots
+{
+    public static async Task<JournalSlot?> ForMarkAsync(CorrectionsDbContext db, Guid workId, Guid studentId, CancellationToken ct)
+    {
+        var found = await (from w in db.Works
+                           join l in db.Lessons on w.LessonId equals l.Id
+                           where w.Id == workId
+                           select new { w, l }).SingleOrDefaultAsync(ct);
+        if (found is null || found.w.Kind is EntryKind.Attendance or EntryKind.PeriodMark) return null;
+        return await WithPeriodAsync(db, new JournalSlot
+        {
+            SchoolId = found.l.SchoolId, Kind = found.w.Kind, ClassId = found.l.ClassId, SubjectId = found.l.SubjectId, StudentId = studentId,
+            Date = found.l.Date, LessonId = found.l.Id, WorkId = found.w.Id, TeacherId = found.l.TeacherId,
+            Row = await db.Marks.SingleOrDefaultAsync(m => m.WorkId == workId && m.StudentId == studentId, ct),
+        }, ct);
+    }
+
+    public static async Task<JournalSlot?> ForAttendanceAsync(CorrectionsDbContext db, Guid lessonId, Guid studentId, CancellationToken ct)
+    {
+        var lesson = await db.Lessons.SingleOrDefaultAsync(l => l.Id == lessonId, ct);
+        if (lesson is null) return null;
+        return await WithPeriodAsync(db, new JournalSlot
+        {
+            SchoolId = lesson.SchoolId, Kind = EntryKind.Attendance, ClassId = lesson.ClassId, SubjectId = lesson.SubjectId, StudentId = studentId,
+            Date = lesson.Date, LessonId = lesson.Id, TeacherId = lesson.TeacherId,
+            Row = await db.AttendanceMarks.SingleOrDefaultAsync(a => a.LessonId == lessonId && a.StudentId == studentId, ct),
+        }, ct);
+    }
+
+    public static async Task<JournalSlot?> ForPeriodMarkAsync(CorrectionsDbContext db, Guid classId, Guid subjectId, Guid periodId, Guid studentId, CancellationToken ct)
+    {
+        var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
+        var schoolClass = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId, ct);
+        if (period is null || schoolClass is null || period.SchoolId != schoolClass.SchoolId) return null;
+        var teacher = await db.TeachingAssignments.Where(a => a.ClassId == classId && a.SubjectId == subjectId).Select(a => (Guid?)a.TeacherId).FirstOrDefaultAsync(ct);
+        return new JournalSlot
+        {
+            SchoolId = schoolClass.SchoolId, Kind = EntryKind.PeriodMark, ClassId = classId, SubjectId = subjectId, StudentId = studentId,
+            Date = period.EndDate, StudyPeriodId = period.Id, PeriodEnd = period.EndDate, TeacherId = teacher,
+            Row = await db.PeriodMarks.SingleOrDefaultAsync(m => m.ClassId == classId && m.SubjectId == subjectId && m.StudyPeriodId == periodId && m.StudentId == studentId, ct),
+        };
+    }
+
+    /// <summary>The slot a request's entry names: the first work of that kind (or lesson) on that date, or the period mark.</summary>
+    public static async Task<JournalSlot?> ForEntryAsync(CorrectionsDbContext db, CorrectionRequest request, CorrectionEntry entry, CancellationToken ct)
+    {
+        if (entry.Kind == EntryKind.PeriodMark)
+        {
+            var periodId = entry.StudyPeriodId ?? await db.StudyPeriods
+                .Where(p => p.SchoolId == request.SchoolId && p.StartDate <= entry.Date && entry.Date <= p.EndDate).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            return periodId is null ? null : await ForPeriodMarkAsync(db, request.ClassId, request.SubjectId, periodId.Value, entry.StudentId, ct);
+        }
+        var lessons = db.Lessons.Where(l => l.ClassId == request.ClassId && l.SubjectId == request.SubjectId && l.Date == entry.Date);
+        if (entry.Kind == EntryKind.Attendance)
+        {
+            var lessonId = await lessons.OrderBy(l => l.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            return lessonId is null ? null : await ForAttendanceAsync(db, lessonId.Value, entry.StudentId, ct);
+        }
+        var workId = await (from w in db.Works join l in lessons on w.LessonId equals l.Id where w.Kind == entry.Kind orderby l.Id, w.Id select (Guid?)w.Id).FirstOrDefaultAsync(ct);
+        return workId is null ? null : await ForMarkAsync(db, workId.Value, entry.StudentId, ct);
+    }
+
+    private static async Task<JournalSlot> WithPeriodAsync(CorrectionsDbContext db, JournalSlot slot, CancellationToken ct)
+    {
+        var period = await db.StudyPeriods.AsNoTracking()
+            .Where(p => p.SchoolId == slot.SchoolId && p.StartDate <= slot.Date && slot.Date <= p.EndDate).Select(p => new { p.Id, p.EndDate }).FirstOrDefaultAsync(ct);
+        return new JournalSlot
+        {
+            SchoolId = slot.SchoolId, Kind = slot.Kind, ClassId = slot.ClassId, SubjectId = slot.SubjectId, StudentId = slot.StudentId, Date = slot.Date,
+            LessonId = slot.LessonId, WorkId = slot.WorkId, TeacherId = slot.TeacherId, Row = slot.Row,
+            StudyPeriodId = period?.Id, PeriodEnd = period?.EndDate,
+        };
+    }
+}
