@@ -31,13 +31,13 @@ public static class ChangeTable
         var subject = await db.Subjects.Where(s => s.Id == request.SubjectId).Select(s => s.Name).SingleAsync(ct);
         var people = await db.Users.AsNoTracking().Where(u => u.Id == request.InitiatorId || u.Id == request.SubjectTeacherId)
             .Select(u => new { u.Id, u.Surname, u.GivenName, u.Patronymic }).ToListAsync(ct);
-        string Short(Guid userId) => people.Where(p => p.Id == userId).Select(p => ShortName(p.Surname, p.GivenName, p.Patronymic)).Single();
+        string Short(Guid userId) => people.Where(p => p.Id == userId).Select(p => Documents.Text.PersonName.WithInitials(p.Surname, p.GivenName, p.Patronymic)).Single();
         var number = await NextNumberAsync(db, request.SchoolId, request.ClassId, period.Id, ct);
 
         db.ChangeTableRows.Add(new ChangeTableRow
         {
             Id = Guid.CreateVersion7(), SchoolId = request.SchoolId, ClassId = request.ClassId, StudyPeriodId = period.Id, Number = number,
-            Student = $"{student.Surname} {student.GivenName}{(student.Patronymic is null ? "" : " " + student.Patronymic)}, {className}",
+            Student = $"{Documents.Text.PersonName.Full(student.Surname, student.GivenName, student.Patronymic)}, {className}",
             Subject = subject, Description = await DescribeAsync(db, request, entry, period.Name, oldValue, newValue, ct),
             ChangedOn = SchoolClock.DateAt(school.TimeZoneId, now), JournalDate = entry.Kind == EntryKind.PeriodMark ? period.EndDate : entry.Date,
             Initiator = Short(request.InitiatorId), SubjectTeacher = Short(request.SubjectTeacherId),
@@ -69,9 +69,6 @@ public static class ChangeTable
             ? $"{what}; уважительная причина подтверждена документально"
             : $"{what}; уважительная причина подтверждена документально, заявление № {card.Number} от {card.RegisteredOn:dd.MM.yyyy}";
     }
-
-    public static string ShortName(string surname, string givenName, string? patronymic)
-        => $"{surname} {givenName[0]}.{(string.IsNullOrEmpty(patronymic) ? "" : $" {patronymic[0]}.")}";
 
     private static async Task<int> NextNumberAsync(CorrectionsDbContext db, Guid schoolId, Guid classId, Guid periodId, CancellationToken ct)
     {

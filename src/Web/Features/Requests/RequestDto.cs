@@ -13,11 +13,14 @@ public sealed record HistoryDto(int Revision, DateTimeOffset At, Guid? ActorId, 
 
 public sealed record AttachmentSlotDto(string DocumentType, bool Required, bool Provided);
 
+/// <summary>The time-boxed unlock of the journal: until when (also in the school's local time), and whether it was revoked.</summary>
+public sealed record UnlockDto(DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, string ExpiresAtLocal, DateTimeOffset? RevokedAt, string? RevokedBecause);
+
 public sealed record RequestDto(
     Guid Id, Guid SchoolId, string State, string StateTitle, int Revision, Guid InitiatorId, string InitiatorName,
     Guid ClassId, string ClassName, Guid SubjectId, string SubjectName, Guid SubjectTeacherId, string SubjectTeacherName,
     Guid? GroundId, string? GroundTitle, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate,
-    DateTimeOffset CreatedAt, string? RegistrationNumber, DateOnly? RegisteredOn, IReadOnlyList<EntryDto> Entries, IReadOnlyList<AttachmentSlotDto> Attachments, IReadOnlyList<HistoryDto>? History);
+    DateTimeOffset CreatedAt, string? RegistrationNumber, DateOnly? RegisteredOn, IReadOnlyList<EntryDto> Entries, IReadOnlyList<AttachmentSlotDto> Attachments, UnlockDto? Unlock, IReadOnlyList<HistoryDto>? History);
 
 public static class RequestDtos
 {
@@ -36,6 +39,9 @@ public static class RequestDtos
         var registration = await db.RegisteredDocuments.AsNoTracking()
             .Where(d => d.RequestId == r.Id && d.Kind == Workflows.Records.DocumentKind.IncomingRequest)
             .Select(d => new { d.Number, d.RegisteredOn }).FirstOrDefaultAsync(ct);
+        var unlock = await db.JournalUnlocks.AsNoTracking().Where(u => u.RequestId == r.Id).OrderByDescending(u => u.GrantedAt).FirstOrDefaultAsync(ct);
+        var zone = await db.Schools.Where(s => s.Id == r.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var scanTypes = await db.ScanDocuments.Where(s => s.RequestId == r.Id).Select(s => s.DocumentType).Distinct().ToListAsync(ct);
         var studentIds = r.Entries.Select(e => e.StudentId).Distinct().ToList();
         var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => PersonName.Full(s.Surname, s.GivenName, s.Patronymic), ct);
@@ -45,8 +51,10 @@ public static class RequestDtos
             r.ClassId, className, r.SubjectId, subjectName, r.SubjectTeacherId, names.GetValueOrDefault(r.SubjectTeacherId, ""),
             r.GroundId, ground?.Title, r.Justification, r.ProtocolNumber, r.ProtocolDate, r.CreatedAt, registration?.Number, registration?.RegisteredOn,
             [.. r.Entries.OrderBy(e => e.Date).Select(e => new EntryDto(e.Id, e.StudentId, students.GetValueOrDefault(e.StudentId, ""), e.Date, e.Kind, e.StudyPeriodId, e.CurrentValue, e.RequestedValue))],
-            // Scans are stored with the records-management issue; until then every slot shows as not provided.
-            [.. (ground?.RequiredDocuments ?? []).Select(d => new AttachmentSlotDto(d, true, false))],
+            [.. (ground?.RequiredDocuments ?? []).Select(d => new AttachmentSlotDto(d, true, scanTypes.Contains(d)))],
+            unlock is null ? null : new UnlockDto(unlock.GrantedAt, unlock.ExpiresAt,
+                TimeZoneInfo.ConvertTime(unlock.ExpiresAt, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                unlock.RevokedAt, unlock.RevokedBecause),
             withHistory
                 ? [.. history.Select(h => new HistoryDto(h.Revision, h.At, h.ActorId, h.ActorId is { } a ? names.GetValueOrDefault(a) : null, h.ActorRole, h.Action, h.FromState, h.ToState, h.Comment, h.PayloadHash))]
                 : null);
