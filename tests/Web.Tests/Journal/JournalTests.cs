@@ -175,6 +175,48 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task In_manual_mode_the_zavuch_confirms_old_and_new_values_and_a_confirmation_after_the_window_is_refused()
+    {
+        // Гимназия № 2 keeps its journal elsewhere: the zavuch changes it there and confirms here.
+        const string GTeacher = "teacher@gimn2.demo", GClerk = "clerk@gimn2.demo", GDirector = "director@gimn2.demo", GZavuch = "zavuch@gimn2.demo";
+        var clock = new TestClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        var host = app.Create(clock: clock);
+        var driver = new RequestDriver(app, host) { Viewer = GDirector };
+        var schoolId = (await driver.GetAsync((await driver.CreateDraftAsync(GTeacher, schoolName: "МАОУ «Гимназия № 2»", className: "6А")).GetProperty("id").GetGuid())).GetProperty("schoolId").GetGuid();
+        var mode = await (await app.ApiAs("admin@gimn2.demo", host: host)).PutAsJsonAsync($"/api/v1/schools/{schoolId}/journal-mode", new { mode = "manual" });
+        Assert.Equal(HttpStatusCode.OK, mode.StatusCode);
+
+        async Task<(Guid Id, Guid EntryId)> ApprovedAsync()
+        {
+            var id = (await driver.CreateDraftAsync(GTeacher, schoolName: "МАОУ «Гимназия № 2»", className: "6А")).GetProperty("id").GetGuid();
+            await driver.StepAsync(id, GTeacher, "submit", "submitted");
+            await driver.StepAsync(id, GClerk, "register", "registered");
+            await driver.StepAsync(id, GDirector, "approve", "unlocked");
+            return (id, (await driver.GetAsync(id)).GetProperty("entries")[0].GetProperty("id").GetGuid());
+        }
+
+        var (first, entry) = await ApprovedAsync();
+        var missing = await driver.ActAsync(first, GZavuch, "apply");
+        Assert.StartsWith("Подтвердите каждую запись", (await Problems.AssertProblemAsync(missing, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await RowsAsync(first));
+        await driver.StepAsync(first, GZavuch, "apply", "applied", new { confirmations = new[] { new { entryId = entry, oldValue = "2", newValue = "4" } } }, role: "Zavuch");
+        await using (var db = app.Db())
+        {
+            var row = await db.ChangeTableRows.SingleAsync(r => r.RequestId == first);
+            Assert.StartsWith("Отметка «2» изменена на «4»; ", row.Description, StringComparison.Ordinal);
+            Assert.Equal(SchoolClock.Today("Asia/Kamchatka", clock), row.ChangedOn);
+            Assert.False(await db.JournalChanges.AnyAsync(c => c.RequestId == first), "the built-in journal is not touched in manual mode");
+        }
+
+        var (second, secondEntry) = await ApprovedAsync();
+        clock.Advance(TimeSpan.FromHours(49));
+        var late = await new RequestDriver(app, host) { Viewer = GDirector }.ActAsync(second, GZavuch, "apply",
+            new { confirmations = new[] { new { entryId = secondEntry, oldValue = "2", newValue = "4" } } });
+        Assert.StartsWith("Срок разрешения на изменение истёк ", (await Problems.AssertProblemAsync(late, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await RowsAsync(second));
+    }
+
+    [Fact]
     public async Task A_teacher_edits_directly_inside_the_window_and_it_is_in_the_access_report_outside_it_the_refusal_names_the_lock_date()
     {
         var driver = new RequestDriver(app);
