@@ -36,6 +36,9 @@ public static class WebServiceCollectionExtensions
         services.AddWorkflowTimers();
         var scans = configuration.GetSection("Scans").Get<Features.Requests.ScanOptions>() ?? new Features.Requests.ScanOptions();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
+        services.Configure<Integrations.Journals.DnevnikOptions>(configuration.GetSection("Dnevnik"));
+        services.AddHttpClient(Integrations.Journals.DnevnikRuAdapter.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // the adapter times each call itself
+        services.AddSingleton<Workflows.Journal.IJournalAdapter, Integrations.Journals.DnevnikRuAdapter>();
         services.AddSingleton<Workflows.Records.IDocumentStorage>(new FolderDocumentStorage(
             scans.Folder is { Length: > 0 } scanFolder ? Path.GetFullPath(scanFolder, builder.Environment.ContentRootPath) : dataFolder.Combine("scans")));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys"))).SetApplicationName("Corrections");

@@ -68,4 +68,10 @@ public sealed class StepRefusedException(StepFault fault, string messageKey, par
     public StepFault Fault { get; } = fault;
     public string MessageKey { get; } = messageKey;
     public object[] Args { get; } = args;
+
+    /// <summary>
+    /// Rows to save although the step rolled back: the record of a failed call to an external system,
+    /// so the request can show why it did not move. The caller saves them with its refusal.
+    /// </summary>
+    public IReadOnlyList<object> KeepAfterRollback { get; init; } = [];
 }

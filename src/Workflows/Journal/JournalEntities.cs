@@ -151,3 +151,31 @@ public sealed class ChangeTableCounter : Organisation.ISchoolOwned
     public Guid StudyPeriodId { get; set; }
     public int Last { get; set; }
 }
+
+/// <summary>
+/// What a local student, lesson or work is called in an external journal (Дневник.ру person, lesson
+/// and work ids), so an adapter can address the entry a request names.
+/// </summary>
+public sealed class ExternalJournalLink : Organisation.ISchoolOwned
+{
+    public Guid SchoolId { get; set; }
+    /// <summary>«student», «lesson» or «work».</summary>
+    public required string LocalType { get; set; }
+    public Guid LocalId { get; set; }
+    public required string ExternalId { get; set; }
+}
+
+/// <summary>
+/// A failed «apply» through an external journal, kept outside the rolled-back step so the request
+/// shows why it is still «unlocked» and the zavuch can retry.
+/// </summary>
+public sealed class JournalApplyFailure : Organisation.ISchoolOwned
+{
+    public Guid Id { get; set; }
+    public Guid SchoolId { get; set; }
+    public Guid RequestId { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>Resource key of the Russian message, and its arguments as a JSON array of strings.</summary>
+    public required string MessageKey { get; set; }
+    public required string Arguments { get; set; }
+}

@@ -54,6 +54,8 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Journal.JournalUnlock> JournalUnlocks => Set<Journal.JournalUnlock>();
     public DbSet<Journal.ChangeTableRow> ChangeTableRows => Set<Journal.ChangeTableRow>();
     public DbSet<Journal.ChangeTableCounter> ChangeTableCounters => Set<Journal.ChangeTableCounter>();
+    public DbSet<Journal.ExternalJournalLink> ExternalJournalLinks => Set<Journal.ExternalJournalLink>();
+    public DbSet<Journal.JournalApplyFailure> JournalApplyFailures => Set<Journal.JournalApplyFailure>();
 
     private HashSet<Guid> _destructionAllowed = [];
 

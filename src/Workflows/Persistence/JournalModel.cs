@@ -102,6 +102,22 @@ internal static class JournalModel
             e.HasIndex(r => r.StudyPeriodId);
             e.HasIndex(r => r.SchoolId);
         });
+        builder.Entity<ExternalJournalLink>(e =>
+        {
+            e.HasKey(l => new { l.SchoolId, l.LocalType, l.LocalId });
+            e.Property(l => l.LocalType).HasMaxLength(Limits.Enum);
+            e.Property(l => l.ExternalId).HasMaxLength(Limits.ShortText);
+            e.HasOne<School>().WithMany().HasForeignKey(l => l.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<JournalApplyFailure>(e =>
+        {
+            e.Property(f => f.MessageKey).HasMaxLength(Limits.ShortText);
+            e.Property(f => f.Arguments).HasMaxLength(1000);
+            if (sqlite) e.Property(f => f.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => f.RequestId);
+            e.HasIndex(f => f.SchoolId);
+        });
         builder.Entity<ChangeTableCounter>(e =>
         {
             e.HasKey(c => new { c.ClassId, c.StudyPeriodId });

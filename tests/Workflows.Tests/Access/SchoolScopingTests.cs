@@ -82,7 +82,9 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
                 new Journal.JournalChange { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, SubjectId = subject.Id, StudentId = studentId, OldValue = "", NewValue = "2" },
                 new Journal.JournalUnlock { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id },
                 new Journal.ChangeTableRow { Id = Guid.NewGuid(), SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Number = 1, Student = "И", Subject = "М", Description = "О", Initiator = "У", SubjectTeacher = "У" },
-                new Journal.ChangeTableCounter { SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Last = 1 });
+                new Journal.ChangeTableCounter { SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Last = 1 },
+                new Journal.ExternalJournalLink { SchoolId = id, LocalType = "student", LocalId = studentId, ExternalId = "p1" },
+                new Journal.JournalApplyFailure { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, MessageKey = "k", Arguments = "[]" });
         }
         await db.SaveChangesAsync();
     }

@@ -19,6 +19,6 @@ public static class GetRequest
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, instance))
             return Validation.NotFound(t, "NotFound.Request");
         http.Response.Headers.ETag = Revisions.ETag(instance.Revision);
-        return TypedResults.Ok(await RequestDtos.BuildAsync(db, definitions, request, instance, withHistory: true, ct));
+        return TypedResults.Ok(await RequestDtos.BuildAsync(db, definitions, request, instance, withHistory: true, ct, t));
     }
 }

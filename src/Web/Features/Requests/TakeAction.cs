@@ -94,6 +94,7 @@ public static class TakeAction
 
         // The refusal is the first result of this key too; nothing else of the step was written.
         db.ChangeTracker.Clear();
+        foreach (var kept in refused.KeepAfterRollback) db.Add(kept);
         db.IdempotencyRecords.Add(new IdempotencyRecord { Id = Guid.CreateVersion7(), UserId = user, Key = key, Scope = keyScope, StatusCode = status, Body = json, CreatedAt = clock.GetUtcNow() });
         try
         {

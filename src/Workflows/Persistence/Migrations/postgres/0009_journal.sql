@@ -1,4 +1,4 @@
--- The built-in journal, its time-boxed unlocks, its history, and the table of changes.
+-- The built-in journal, its time-boxed unlocks, its history, the table of changes, and links to external journals.
 
 CREATE TABLE "Lessons" (
     "Id" uuid NOT NULL,
@@ -174,3 +174,27 @@ CREATE TABLE "ChangeTableCounters" (
 );
 
 CREATE INDEX "IX_ChangeTableCounters_SchoolId" ON "ChangeTableCounters" ("SchoolId");
+
+CREATE TABLE "ExternalJournalLinks" (
+    "SchoolId" uuid NOT NULL,
+    "LocalType" character varying(32) NOT NULL,
+    "LocalId" uuid NOT NULL,
+    "ExternalId" character varying(64) NOT NULL,
+    CONSTRAINT "PK_ExternalJournalLinks" PRIMARY KEY ("SchoolId", "LocalType", "LocalId"),
+    CONSTRAINT "FK_ExternalJournalLinks_Schools_SchoolId" FOREIGN KEY ("SchoolId") REFERENCES "Schools" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "JournalApplyFailures" (
+    "Id" uuid NOT NULL,
+    "SchoolId" uuid NOT NULL,
+    "RequestId" uuid NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    "MessageKey" character varying(64) NOT NULL,
+    "Arguments" character varying(1000) NOT NULL,
+    CONSTRAINT "PK_JournalApplyFailures" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_JournalApplyFailures_CorrectionRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "CorrectionRequests" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_JournalApplyFailures_RequestId" ON "JournalApplyFailures" ("RequestId");
+
+CREATE INDEX "IX_JournalApplyFailures_SchoolId" ON "JournalApplyFailures" ("SchoolId");

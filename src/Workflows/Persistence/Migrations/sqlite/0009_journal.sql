@@ -1,4 +1,4 @@
--- The built-in journal, its time-boxed unlocks, its history, and the table of changes.
+-- The built-in journal, its time-boxed unlocks, its history, the table of changes, and links to external journals.
 
 CREATE TABLE "Lessons" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Lessons" PRIMARY KEY,
@@ -166,3 +166,26 @@ CREATE TABLE "ChangeTableCounters" (
 );
 
 CREATE INDEX "IX_ChangeTableCounters_SchoolId" ON "ChangeTableCounters" ("SchoolId");
+
+CREATE TABLE "ExternalJournalLinks" (
+    "SchoolId" TEXT NOT NULL,
+    "LocalType" TEXT NOT NULL,
+    "LocalId" TEXT NOT NULL,
+    "ExternalId" TEXT NOT NULL,
+    CONSTRAINT "PK_ExternalJournalLinks" PRIMARY KEY ("SchoolId", "LocalType", "LocalId"),
+    CONSTRAINT "FK_ExternalJournalLinks_Schools_SchoolId" FOREIGN KEY ("SchoolId") REFERENCES "Schools" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "JournalApplyFailures" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_JournalApplyFailures" PRIMARY KEY,
+    "SchoolId" TEXT NOT NULL,
+    "RequestId" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "MessageKey" TEXT NOT NULL,
+    "Arguments" TEXT NOT NULL,
+    CONSTRAINT "FK_JournalApplyFailures_CorrectionRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "CorrectionRequests" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_JournalApplyFailures_RequestId" ON "JournalApplyFailures" ("RequestId");
+
+CREATE INDEX "IX_JournalApplyFailures_SchoolId" ON "JournalApplyFailures" ("SchoolId");
