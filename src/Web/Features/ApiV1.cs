@@ -64,6 +64,7 @@ public static class ApiV1
         Journal.GetJournal.Map(school);
         Journal.EditJournal.Map(school);
         Journal.GetChangeTable.Map(school);
+        Journal.CorrectChangeTableRow.Map(school);
         Journal.GetAccessReport.Map(school);
         Journal.SetJournalMode.Map(school);
         Retention.DrawUpDestructionAct.Map(school);

@@ -31,6 +31,8 @@ public static class Policies
     public const string SchoolJournalReader = "school-journal-reader";
     /// <summary>Edits the built-in journal: teachers and the zavuch (the journal decides which entries).</summary>
     public const string SchoolJournalEditor = "school-journal-editor";
+    /// <summary>The zavuch, who keeps the table of changes (point 2.6).</summary>
+    public const string SchoolZavuch = "school-zavuch";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
@@ -51,6 +53,7 @@ public static class Policies
         Api(SchoolRetention, new SchoolAccessRequirement([Role.Clerk, Role.Admin, Role.Director]));
         Api(SchoolJournalReader, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch, Role.Director]));
         Api(SchoolJournalEditor, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
+        Api(SchoolZavuch, new SchoolAccessRequirement([Role.Zavuch]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

@@ -70,7 +70,7 @@ public static class ChangeTable
             : $"{what}; уважительная причина подтверждена документально, заявление № {card.Number} от {card.RegisteredOn:dd.MM.yyyy}";
     }
 
-    private static async Task<int> NextNumberAsync(CorrectionsDbContext db, Guid schoolId, Guid classId, Guid periodId, CancellationToken ct)
+    public static async Task<int> NextNumberAsync(CorrectionsDbContext db, Guid schoolId, Guid classId, Guid periodId, CancellationToken ct)
     {
         // The same atomic upsert as registration numbers: the counter row stays locked until the step commits.
         var values = await db.Database.SqlQuery<int>($"""

@@ -127,6 +127,23 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(1, await RowsAsync(id));
         Assert.Equal("applied", (await driver.GetAsync(id)).GetProperty("unlock").GetProperty("revokedBecause").GetString());
         await Problems.AssertProblemAsync(await SetMarkAsync(zavuch, cell, "2"), HttpStatusCode.Conflict);
+
+        // A row is corrected by a new row naming it; the row itself cannot be changed, not even in the database.
+        var rowId = row.GetProperty("id").GetGuid();
+        var corrections = $"/api/v1/schools/{cell.SchoolId}/change-table/{rowId}/corrections";
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Teacher)).PostAsJsonAsync(corrections, new { description = "x" })).StatusCode);
+        var corrected = await zavuch.PostAsJsonAsync(corrections, new { description = "дата урока указана неверно, следует читать 12.11" });
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var correction = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(rowId, correction.GetProperty("correctsRowId").GetGuid());
+        Assert.Equal($"Исправление записи № {row.GetProperty("number").GetInt32()}: дата урока указана неверно, следует читать 12.11", correction.GetProperty("description").GetString());
+        Assert.True(correction.GetProperty("number").GetInt32() > row.GetProperty("number").GetInt32());
+        await using (var db = app.Db())
+        {
+            var stored = await db.ChangeTableRows.SingleAsync(r => r.Id == rowId);
+            stored.Description = "подделка";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
     }
 
     [Fact]

@@ -66,6 +66,8 @@ public abstract class TimerTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
 
             Assert.Single(expired.GetProperty("history").EnumerateArray(), h => h.GetProperty("toState").GetString() == "unlock-expired");
             Assert.Null(expired.GetProperty("history").EnumerateArray().Last().GetProperty("actorId").GetString());
+            // The timer revoked the zavuch's unlock of the journal with it.
+            Assert.Equal("expired", expired.GetProperty("unlock").GetProperty("revokedBecause").GetString());
         }
         finally
         {
