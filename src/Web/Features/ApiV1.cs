@@ -63,6 +63,7 @@ public static class ApiV1
         Retention.ListRetention.Map(school);
         Journal.GetJournal.Map(school);
         Journal.EditJournal.Map(school);
+        Journal.AddLesson.Map(school);
         Journal.GetChangeTable.Map(school);
         Journal.CorrectChangeTableRow.Map(school);
         Journal.GetAccessReport.Map(school);

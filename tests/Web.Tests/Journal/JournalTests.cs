@@ -234,6 +234,37 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task The_teacher_adds_a_lesson_and_a_work_and_marks_it_the_read_api_shows_it()
+    {
+        var driver = new RequestDriver(app);
+        var teacher = await driver.As(Teacher);
+        var today = SchoolClock.Today("Europe/Moscow", TimeProvider.System);
+        var probe = await CellAsync(await LockedLessonAsync(0));
+        var lessons = $"/api/v1/schools/{probe.SchoolId}/journal/lessons";
+
+        var added = await teacher.PostAsJsonAsync(lessons, new { classId = probe.ClassId, subjectId = probe.SubjectId, date = today.ToString("yyyy-MM-dd"), topic = "Сложноподчинённые предложения", homework = "§ 12" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var lessonId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var work = await teacher.PostAsJsonAsync($"{lessons}/{lessonId}/works", new { kind = "ControlWork", title = "Диктант" });
+        Assert.Equal(HttpStatusCode.Created, work.StatusCode);
+        var workId = (await work.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var mark = await teacher.PutAsJsonAsync($"/api/v1/schools/{probe.SchoolId}/journal/marks", new { workId, studentId = probe.StudentId, value = "5" });
+        Assert.True(mark.StatusCode == HttpStatusCode.OK, await mark.Content.ReadAsStringAsync());
+
+        var page = await (await driver.As(Director)).GetFromJsonAsync<JsonElement>(
+            $"/api/v1/schools/{probe.SchoolId}/journal?classId={probe.ClassId}&subjectId={probe.SubjectId}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var lesson = Assert.Single(page.GetProperty("lessons").EnumerateArray(), l => l.GetProperty("id").GetGuid() == lessonId);
+        Assert.Equal("Сложноподчинённые предложения", lesson.GetProperty("topic").GetString());
+        var dictation = Assert.Single(lesson.GetProperty("works").EnumerateArray(), w => w.GetProperty("id").GetGuid() == workId);
+        Assert.Equal("5", Assert.Single(dictation.GetProperty("marks").EnumerateArray()).GetProperty("value").GetString());
+
+        await Problems.AssertFieldErrorAsync(await teacher.PostAsJsonAsync(lessons, new { classId = probe.ClassId, subjectId = probe.SubjectId, date = "2031-01-01" }), "date", "учебного года");
+        await Problems.AssertFieldErrorAsync(await teacher.PostAsJsonAsync($"{lessons}/{lessonId}/works", new { kind = "Attendance", title = "x" }), "kind", "Вид работы");
+        await Problems.AssertProblemAsync(await (await driver.As(Zavuch)).PostAsJsonAsync(lessons, new { classId = probe.ClassId, subjectId = probe.SubjectId, date = today.ToString("yyyy-MM-dd") }), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Clerk)).GetAsync($"/api/v1/schools/{probe.SchoolId}/journal?classId={probe.ClassId}&subjectId={probe.SubjectId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_teacher_edits_directly_inside_the_window_and_it_is_in_the_access_report_outside_it_the_refusal_names_the_lock_date()
     {
         var driver = new RequestDriver(app);
