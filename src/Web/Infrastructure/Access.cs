@@ -31,6 +31,8 @@ public static class Policies
     public const string SchoolJournalReader = "school-journal-reader";
     /// <summary>Edits the built-in journal: teachers and the zavuch (the journal decides which entries).</summary>
     public const string SchoolJournalEditor = "school-journal-editor";
+    /// <summary>Reads the change table and the access report: the journal's readers and the department (the СГО report is visible to it).</summary>
+    public const string SchoolJournalReports = "school-journal-reports";
     /// <summary>The zavuch, who keeps the table of changes (point 2.6).</summary>
     public const string SchoolZavuch = "school-zavuch";
     public const string MunicipalityMember = "municipality-member";
@@ -54,6 +56,7 @@ public static class Policies
         Api(SchoolJournalReader, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch, Role.Director]));
         Api(SchoolJournalEditor, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch]));
         Api(SchoolZavuch, new SchoolAccessRequirement([Role.Zavuch]));
+        Api(SchoolJournalReports, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch, Role.Director, Role.DepartmentOfficer]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());

@@ -65,6 +65,17 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
         }
         _target["actId"] = (await db.DestructionActs.FirstAsync(a => a.SchoolId == school.Id)).Id;
+        _target["lessonId"] = (await db.Lessons.FirstAsync(l => l.SchoolId == school.Id)).Id;
+        if (!await db.ChangeTableRows.AnyAsync(r => r.SchoolId == school.Id))
+        {
+            db.ChangeTableRows.Add(new Workflows.Journal.ChangeTableRow
+            {
+                Id = Guid.NewGuid(), SchoolId = school.Id, ClassId = schoolClass.Id, StudyPeriodId = (await db.StudyPeriods.FirstAsync(p => p.SchoolId == school.Id)).Id,
+                Number = 1000, Student = student.Surname, Subject = "Предмет", Description = "Запись", Initiator = "И", SubjectTeacher = "У",
+            });
+            await db.SaveChangesAsync();
+        }
+        _target["rowId"] = (await db.ChangeTableRows.FirstAsync(r => r.SchoolId == school.Id)).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.

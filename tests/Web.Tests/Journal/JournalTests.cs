@@ -283,6 +283,9 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var report = await (await driver.As(Director)).GetFromJsonAsync<JsonElement>(
             $"/api/v1/schools/{open.SchoolId}/journal/access-report?classId={open.ClassId}&subjectId={open.SubjectId}&userId={teacherId}");
         var line = report.EnumerateArray().First();
+        var departmentView = await (await driver.As(Department)).GetFromJsonAsync<JsonElement>($"/api/v1/schools/{open.SchoolId}/journal/access-report?userId={teacherId}");
+        Assert.Equal(report.GetArrayLength(), departmentView.GetArrayLength()); // the department sees the school's report too
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Clerk)).GetAsync($"/api/v1/schools/{open.SchoolId}/journal/access-report")).StatusCode);
         Assert.Equal(("5А", "Русский язык", latest.ToString("yyyy-MM-dd")), (line.GetProperty("class").GetString(), line.GetProperty("subject").GetString(), line.GetProperty("lessonDate").GetString()));
         Assert.Equal(value, line.GetProperty("newValue").GetString());
         Assert.Equal("Direct", line.GetProperty("via").GetString());

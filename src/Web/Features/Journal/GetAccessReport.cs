@@ -20,7 +20,7 @@ public sealed record AccessReportLineDto(
 public static class GetAccessReport
 {
     public static void Map(IEndpointRouteBuilder school) => school.MapGet("/journal/access-report", Handle)
-        .RequireAuthorization(Policies.SchoolJournalReader).WithTags("Journal");
+        .RequireAuthorization(Policies.SchoolJournalReports).WithTags("Journal");
 
     public static async Task<Ok<List<AccessReportLineDto>>> Handle(
         Guid schoolId, Guid? classId, Guid? subjectId, Guid? studyPeriodId, Guid? userId, DateOnly? from, DateOnly? to,

@@ -18,7 +18,7 @@ public sealed record ChangeTableRowDto(
 public static class GetChangeTable
 {
     public static void Map(IEndpointRouteBuilder school) => school.MapGet("/change-table", Handle)
-        .RequireAuthorization(Policies.SchoolJournalReader).WithTags("Journal");
+        .RequireAuthorization(Policies.SchoolJournalReports).WithTags("Journal");
 
     public static async Task<Ok<List<ChangeTableRowDto>>> Handle(Guid schoolId, Guid? classId, Guid? studyPeriodId, CorrectionsDbContext db, CancellationToken ct)
     {
