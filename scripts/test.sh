@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # Debian packages the tests need. Later issues add chromium, fonts-liberation2, poppler-utils, python3-aiosmtpd.
-packages=(postgresql postgresql-contrib tzdata)
+packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils)
 # shellcheck source=lib/prerequisites.sh
 . scripts/lib/prerequisites.sh
 

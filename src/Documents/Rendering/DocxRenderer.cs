@@ -1,0 +1,111 @@
+using Corrections.Documents.Model;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Corrections.Documents.Rendering;
+
+/// <summary>
+/// Writes the model as a Word document: A4 with the ГОСТ margins, Times New Roman (Liberation Serif
+/// is its metric twin where Word is absent), table header rows marked to repeat on every page, and
+/// «Лист PAGE из NUMPAGES» in the footer.
+/// </summary>
+public static class DocxRenderer
+{
+    private const int TwipsPerPoint = 20;
+
+    public static void Render(DocumentModel model, Stream output)
+    {
+        using var doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        var main = doc.AddMainDocumentPart();
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
+                new FontSize { Val = "24" }, new Languages { Val = "ru-RU" })),
+            new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
+
+        var (width, height) = Page.Size(model.Orientation);
+        var body = new Body();
+        var contentTwips = (int)((width - Page.Left - Page.Right) * TwipsPerPoint);
+        foreach (var block in model.Blocks)
+        {
+            switch (block)
+            {
+                case Model.Paragraph p:
+                    body.Append(Para(p.Text, p.Align, p.Bold, p.Size, p.SpaceAfter));
+                    break;
+                case Model.Table t:
+                    body.Append(TableOf(t, contentTwips));
+                    body.Append(Para("", TextAlign.Left, false, 6, 0));
+                    break;
+                case SignatureLine s:
+                    body.Append(new W.Paragraph(
+                        new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = contentTwips * 45 / 100 }, new TabStop { Val = TabStopValues.Left, Position = contentTwips * 72 / 100 }),
+                            new SpacingBetweenLines { Before = "240", After = "120" }),
+                        new Run(new W.Text(s.Position) { Space = SpaceProcessingModeValues.Preserve }), new Run(new TabChar(), new W.Text("________________")),
+                        new Run(new TabChar(), new W.Text(s.Name))));
+                    break;
+            }
+        }
+
+        var section = new SectionProperties(
+            new W.PageSize { Width = (UInt32Value)(uint)(width * TwipsPerPoint), Height = (UInt32Value)(uint)(height * TwipsPerPoint), Orient = model.Orientation == PageOrientation.Landscape ? PageOrientationValues.Landscape : PageOrientationValues.Portrait },
+            new PageMargin { Left = (UInt32Value)(uint)(Page.Left * TwipsPerPoint), Right = (UInt32Value)(uint)(Page.Right * TwipsPerPoint), Top = (int)(Page.Top * TwipsPerPoint), Bottom = (int)(Page.Bottom * TwipsPerPoint), Header = 567, Footer = 567, Gutter = 0 });
+        if (model.NumberPages)
+        {
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = new Footer(new W.Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Right }),
+                new Run(new W.Text("Лист ") { Space = SpaceProcessingModeValues.Preserve }), new SimpleField(new Run(new W.Text("1"))) { Instruction = " PAGE " },
+                new Run(new W.Text(" из ") { Space = SpaceProcessingModeValues.Preserve }), new SimpleField(new Run(new W.Text("1"))) { Instruction = " NUMPAGES " }));
+            section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
+        }
+        body.Append(section);
+        main.Document = new W.Document(body);
+        main.Document.Save();
+    }
+
+    private static W.Paragraph Para(string text, TextAlign align, bool bold, double size, double spaceAfter)
+    {
+        var runProperties = new RunProperties(new FontSize { Val = ((int)(size * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (bold) runProperties.PrependChild(new Bold());
+        return new W.Paragraph(
+            new ParagraphProperties(new Justification { Val = align switch
+            {
+                TextAlign.Center => JustificationValues.Center, TextAlign.Right => JustificationValues.Right, TextAlign.Justify => JustificationValues.Both, _ => JustificationValues.Left,
+            } }, new SpacingBetweenLines { After = ((int)(spaceAfter * TwipsPerPoint)).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            new Run(runProperties, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static W.Table TableOf(Model.Table t, int contentTwips)
+    {
+        var total = t.Columns.Sum(c => c.Weight);
+        var widths = t.Columns.Select(c => (int)(contentTwips * c.Weight / total)).ToArray();
+        var border = new Func<OpenXmlElement>[] { () => new TopBorder(), () => new BottomBorder(), () => new LeftBorder(), () => new RightBorder(), () => new InsideHorizontalBorder(), () => new InsideVerticalBorder() };
+        var borders = new TableBorders(border.Select(b =>
+        {
+            var e = (BorderType)b();
+            e.Val = BorderValues.Single;
+            e.Size = 4;
+            return (OpenXmlElement)e;
+        }));
+        var table = new W.Table(new TableProperties(new TableWidth { Width = contentTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, borders,
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(Row(t.Columns.Select(c => c.Title).ToList(), widths, t.Size, header: true));
+        foreach (var row in t.Rows) table.Append(Row(row, widths, t.Size, header: false));
+        return table;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, double size, bool header)
+    {
+        var row = new TableRow();
+        // The header repeats on every page; no row is split across pages.
+        row.Append(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < widths.Length; i++)
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                Para(i < cells.Count ? cells[i] : "", TextAlign.Left, header, size, 0)));
+        return row;
+    }
+}

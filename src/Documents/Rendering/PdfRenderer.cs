@@ -1,0 +1,168 @@
+using Corrections.Documents.Model;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Corrections.Documents.Rendering;
+
+/// <summary>
+/// Lays the model out on A4 pages with PDFsharp: words wrapped to the width, tables broken between
+/// rows with the header drawn again on each page, «Лист N из M» once the page count is known. Each
+/// cell's lines are drawn together, so text extraction keeps a cell's words in order.
+/// </summary>
+public static class PdfRenderer
+{
+    private const double Padding = 2;
+
+    public static void Render(DocumentModel model, Stream output)
+    {
+        SerifFont.EnsureInstalled();
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = model.Title;
+        var (width, height) = Page.Size(model.Orientation);
+        var pages = new List<(PdfPage Page, XGraphics Graphics)>();
+        var y = 0.0;
+        XGraphics g = null!;
+
+        void NewPage()
+        {
+            var page = pdf.AddPage();
+            page.Width = XUnit.FromPoint(width);
+            page.Height = XUnit.FromPoint(height);
+            g = XGraphics.FromPdfPage(page);
+            pages.Add((page, g));
+            y = Page.Top;
+        }
+
+        double Bottom() => height - Page.Bottom;
+        var contentWidth = width - Page.Left - Page.Right;
+        NewPage();
+
+        foreach (var block in model.Blocks)
+        {
+            switch (block)
+            {
+                case Paragraph p:
+                {
+                    var font = Font(p.Size, p.Bold);
+                    var lineHeight = font.GetHeight() * 1.15;
+                    foreach (var line in Wrap(g, p.Text, font, contentWidth))
+                    {
+                        if (y + lineHeight > Bottom()) NewPage();
+                        var x = p.Align switch
+                        {
+                            TextAlign.Center => Page.Left + (contentWidth - g.MeasureString(line, font).Width) / 2,
+                            TextAlign.Right => Page.Left + contentWidth - g.MeasureString(line, font).Width,
+                            _ => Page.Left,
+                        };
+                        g.DrawString(line, font, XBrushes.Black, x, y + font.GetHeight() * 0.8);
+                        y += lineHeight;
+                    }
+                    y += p.SpaceAfter;
+                    break;
+                }
+                case Table t:
+                {
+                    var font = Font(t.Size, false);
+                    var bold = Font(t.Size, true);
+                    var total = t.Columns.Sum(c => c.Weight);
+                    var widths = t.Columns.Select(c => contentWidth * c.Weight / total).ToArray();
+                    var header = t.Columns.Select(c => c.Title).ToList();
+                    double HeightOf(IReadOnlyList<string> cells, XFont f) =>
+                        cells.Select((c, i) => Wrap(g, c, f, widths[i] - 2 * Padding).Count).Max() * f.GetHeight() * 1.1 + 2 * Padding;
+                    void DrawRow(IReadOnlyList<string> cells, XFont f, double rowHeight)
+                    {
+                        var x = Page.Left;
+                        for (var i = 0; i < widths.Length; i++)
+                        {
+                            g.DrawRectangle(XPens.Black, x, y, widths[i], rowHeight);
+                            var lineY = y + Padding + f.GetHeight() * 0.85;
+                            foreach (var line in Wrap(g, i < cells.Count ? cells[i] : "", f, widths[i] - 2 * Padding))
+                            {
+                                g.DrawString(line, f, XBrushes.Black, x + Padding, lineY);
+                                lineY += f.GetHeight() * 1.1;
+                            }
+                            x += widths[i];
+                        }
+                        y += rowHeight;
+                    }
+                    var headerHeight = HeightOf(header, bold);
+                    if (y + headerHeight * 2 > Bottom()) NewPage();
+                    DrawRow(header, bold, headerHeight);
+                    foreach (var row in t.Rows)
+                    {
+                        var rowHeight = HeightOf(row, font);
+                        if (y + rowHeight > Bottom())
+                        {
+                            NewPage();
+                            DrawRow(header, bold, headerHeight);
+                        }
+                        DrawRow(row, font, rowHeight);
+                    }
+                    y += 8;
+                    break;
+                }
+                case SignatureLine s:
+                {
+                    var font = Font(12, false);
+                    var lineHeight = font.GetHeight() * 2;
+                    if (y + lineHeight > Bottom()) NewPage();
+                    var baseline = y + font.GetHeight();
+                    g.DrawString(s.Position, font, XBrushes.Black, Page.Left, baseline);
+                    g.DrawLine(XPens.Black, Page.Left + contentWidth * 0.45, baseline + 2, Page.Left + contentWidth * 0.7, baseline + 2);
+                    g.DrawString(s.Name, font, XBrushes.Black, Page.Left + contentWidth * 0.72, baseline);
+                    y += lineHeight;
+                    break;
+                }
+            }
+        }
+
+        if (model.NumberPages)
+        {
+            var font = Font(10, false);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var text = Page.Number(i + 1, pages.Count);
+                var graphics = pages[i].Graphics;
+                graphics.DrawString(text, font, XBrushes.Black, width - Page.Right - graphics.MeasureString(text, font).Width, height - Page.Bottom / 2);
+            }
+        }
+        foreach (var (_, graphics) in pages) graphics.Dispose();
+        pdf.Save(output, closeStream: false);
+    }
+
+    private static XFont Font(double size, bool bold) => new(SerifFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+
+    /// <summary>Greedy word wrap; a word longer than the width is cut where it no longer fits.</summary>
+    private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (g.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
+                // A hyphenated word that does not fit breaks after its hyphen, as a typist would.
+                var hyphen = word.IndexOf('-', StringComparison.Ordinal);
+                if (hyphen > 0 && hyphen < word.Length - 1 && g.MeasureString((line.Length == 0 ? "" : line + " ") + word[..(hyphen + 1)], font).Width <= width)
+                {
+                    lines.Add((line.Length == 0 ? "" : line + " ") + word[..(hyphen + 1)]);
+                    line = word[(hyphen + 1)..];
+                    continue;
+                }
+                if (line.Length > 0) lines.Add(line);
+                line = word;
+                while (line.Length > 1 && g.MeasureString(line, font).Width > width)
+                {
+                    var cut = line.Length - 1;
+                    while (cut > 1 && g.MeasureString(line[..cut], font).Width > width) cut--;
+                    lines.Add(line[..cut]);
+                    line = line[cut..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+}
