@@ -66,6 +66,7 @@ public static class ApiV1
         Journal.AddLesson.Map(school);
         Journal.GetChangeTable.Map(school);
         Journal.CorrectChangeTableRow.Map(school);
+        Documents.ChangeTableDocument.Map(school);
         Journal.GetAccessReport.Map(school);
         Journal.SetJournalMode.Map(school);
         Retention.DrawUpDestructionAct.Map(school);

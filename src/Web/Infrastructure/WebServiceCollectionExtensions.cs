@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         services.AddWorkflowTimers();
         var scans = configuration.GetSection("Scans").Get<Features.Requests.ScanOptions>() ?? new Features.Requests.ScanOptions();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
+        services.AddSingleton(sp => DocumentFonts.Check(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<DocumentFonts>()));
         services.Configure<Integrations.Journals.DnevnikOptions>(configuration.GetSection("Dnevnik"));
         services.AddHttpClient(Integrations.Journals.DnevnikRuAdapter.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // the adapter times each call itself
         services.AddSingleton<Workflows.Journal.IJournalAdapter, Integrations.Journals.DnevnikRuAdapter>();
@@ -125,6 +126,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseCorrections(this WebApplication app)
     {
+        app.Services.GetRequiredService<DocumentFonts>();
         // Programs get ProblemDetails; people get a page in Russian.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/Error"));

@@ -60,6 +60,9 @@ public sealed class JournalEditor(CorrectionsDbContext db, TimeProvider clock)
             var entries = await db.CorrectionEntries.Where(e => e.RequestId == candidate.Request.Id && e.StudentId == slot.StudentId && e.Kind == slot.Kind).ToListAsync(ct);
             var entry = entries.FirstOrDefault(e => slot.Matches(candidate.Request, e));
             if (entry is null) continue;
+            // The very cell «apply» would write: not another work or lesson of the same student and date.
+            var target = await JournalSlots.ForEntryAsync(db, candidate.Request, entry, ct);
+            if (target is null || target.WorkId != slot.WorkId || target.LessonId != slot.LessonId || target.StudyPeriodId != slot.StudyPeriodId) continue;
             if (!candidate.Unlock.IsActive(now))
                 return new("Journal.UnlockExpired", TimeZoneInfo.ConvertTime(candidate.Unlock.ExpiresAt, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM.yyyy HH:mm"));
             if (entry.RequestedValue != newValue) return new("Journal.NotApprovedValue", entry.RequestedValue.Length == 0 ? "—" : entry.RequestedValue);

@@ -26,6 +26,11 @@ internal static class AuditTrail
     // Never written to the log, even masked by length: secrets and their stand-ins.
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
+    /// <summary>A school setting that holds a credential (an API token): its value never enters the chain, only that it changed.</summary>
+    private static bool IsSecretSetting(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property)
+        => entry.Entity is Organisation.SchoolSetting setting && property == nameof(Organisation.SchoolSetting.Value)
+            && (setting.Name.Contains("token", StringComparison.OrdinalIgnoreCase) || setting.Name.Contains("secret", StringComparison.OrdinalIgnoreCase) || setting.Name.Contains("password", StringComparison.OrdinalIgnoreCase));
+
     private const long LockKey = 0x41756469_74436861; // "AuditCha": one chain per database
 
     public static List<AuditEntry> CollectChanges(ChangeTracker tracker, Access.AccessScope scope, string? address, DateTimeOffset now)
@@ -34,7 +39,7 @@ internal static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || NotAudited.Contains(entry.Metadata.ClrType)) continue;
-            var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name)).ToList();
+            var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name) && !IsSecretSetting(entry, p.Metadata.Name)).ToList();
             var changed = entry.State == EntityState.Modified ? properties.Where(p => p.IsModified).ToList() : properties;
             if (changed.Count == 0) continue;
             lines.Add(new AuditEntry

@@ -59,7 +59,7 @@ public sealed class RegisterDepartmentDecisionEffect : IWorkflowEffect
         var request = await RequestCard.FindAsync(db, step.Instance.Id, ct);
         var letter = await db.RegisteredDocuments
             .Where(d => d.RequestId == step.Instance.Id && d.Kind == DocumentKind.OutgoingLetter)
-            .OrderByDescending(d => d.Year).ThenByDescending(d => d.Sequence).FirstAsync(ct);
+            .OrderByDescending(d => d.Year).ThenByDescending(d => d.Sequence).FirstOrDefaultAsync(ct);
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == step.Instance.SchoolId, ct);
         var department = await db.Municipalities.Where(m => m.Id == school.MunicipalityId).Select(m => m.DepartmentName).SingleAsync(ct);
         var today = SchoolClock.DateAt(school.TimeZoneId, step.Now);
@@ -69,14 +69,15 @@ public sealed class RegisterDepartmentDecisionEffect : IWorkflowEffect
         db.RegisteredDocuments.Add(new RegisteredDocument
         {
             Id = Guid.CreateVersion7(), SchoolId = school.Id, Kind = DocumentKind.IncomingDecision, RequestId = step.Instance.Id,
-            LinkedDocumentId = letter.Id, Number = number.Text, Year = number.Year, Sequence = number.Sequence,
+            LinkedDocumentId = letter?.Id, Number = number.Text, Year = number.Year, Sequence = number.Sequence,
             RegisteredOn = today, ReceivedOn = today, Author = department, Addressee = $"Директору {school.ShortName}",
-            Summary = $"Решение по заявлению № {request.Number} от {request.RegisteredOn:dd.MM.yyyy} (на исх. № {letter.Number} от {letter.RegisteredOn:dd.MM.yyyy}): "
+            Summary = $"Решение по заявлению № {request.Number} от {request.RegisteredOn:dd.MM.yyyy}{(letter is null ? "" : $" (на исх. № {letter.Number} от {letter.RegisteredOn:dd.MM.yyyy})")}: "
                 + (approved ? "разрешить внесение изменения" : "отказать во внесении изменения"),
             Sheets = 1, CaseIndex = number.CaseIndex, Resolution = step.Reason, AccessRestriction = request.AccessRestriction,
             RegisteredById = step.Actor?.UserId ?? Guid.Empty,
         });
-        letter.OnControl = false;
+        // A request escalated before letters were registered has none to take off control.
+        if (letter is not null) letter.OnControl = false;
     }
 }
 

@@ -156,6 +156,9 @@ public abstract class DnevnikTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var (fake, driver) = await SetUpAsync();
         await using var _ = fake;
 
+        await using (var db = app.Db())
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.After != null && a.After.Contains(FakeDnevnik.Token)), "the access token never enters the audit chain");
+
         var ok = await ApprovedAsync(driver, fake, 0);
         await driver.StepAsync(ok, GZavuch, "apply", "applied", role: "Zavuch");
         Assert.Equal("4", fake.Marks[("person-1", "work-0")]);
@@ -169,12 +172,12 @@ public abstract class DnevnikTests<TApp>(TApp app) : IClassFixture<TApp> where T
         // 503 every time: retried up to the configured three attempts, then failed.
         var down = await ApprovedAsync(driver, fake, 2);
         fake.Mode = FakeDnevnik.Behaviour.ServerError;
-        await AssertFailsThenRetriesAsync(driver, fake, down, 2, "Дневник.ру недоступен: 3 попытки не удались (последняя: 503)", expectedCalls: 3);
+        await AssertFailsThenRetriesAsync(driver, fake, down, 2, "Дневник.ру недоступен: неудачных попыток — 3 (последняя: 503)", expectedCalls: 3);
 
         // No answer within the time limit: three attempts of one second each.
         var slow = await ApprovedAsync(driver, fake, 3);
         fake.Mode = FakeDnevnik.Behaviour.Slow;
-        await AssertFailsThenRetriesAsync(driver, fake, slow, 3, "Дневник.ру не ответил за 1 с (3 попытки)", expectedCalls: 3);
+        await AssertFailsThenRetriesAsync(driver, fake, slow, 3, "Дневник.ру не ответил за 1 с (попыток: 3)", expectedCalls: 3);
     }
 }
 

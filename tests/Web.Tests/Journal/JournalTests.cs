@@ -100,6 +100,19 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var other = await Problems.AssertProblemAsync(await SetMarkAsync(zavuch, neighbour, "5"), HttpStatusCode.Conflict);
         Assert.StartsWith("Запись закрыта для изменений с ", other.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await MarkAsync(neighbour));
+        // Another work on the same lesson and date is not the cell the request names.
+        Guid secondWork;
+        await using (var db = app.Db())
+        {
+            var work = new Workflows.Journal.Work { Id = Guid.CreateVersion7(), SchoolId = cell.SchoolId, LessonId = cell.LessonId, Kind = EntryKind.CurrentMark, Title = "Вторая работа" };
+            db.Works.Add(work);
+            db.Marks.Add(new Workflows.Journal.Mark { Id = Guid.NewGuid(), SchoolId = cell.SchoolId, WorkId = work.Id, StudentId = cell.StudentId, Value = "2" });
+            await db.SaveChangesAsync();
+            secondWork = work.Id;
+        }
+        await Problems.AssertProblemAsync(await SetMarkAsync(zavuch, cell with { WorkId = secondWork }, "4"), HttpStatusCode.Conflict);
+        Assert.Equal("2", await MarkAsync(cell with { WorkId = secondWork }));
+
         // A lesson no request of this class names: locked for the zavuch as for anyone.
         var earlierCell = await CellAsync(await LockedLessonAsync(5));
         await Problems.AssertProblemAsync(await SetMarkAsync(zavuch, earlierCell, "4"), HttpStatusCode.Conflict);
@@ -265,12 +278,28 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task A_request_naming_the_same_journal_cell_twice_is_refused()
+    {
+        var driver = new RequestDriver(app);
+        var cell = await CellAsync(await LockedLessonAsync(3));
+        await using var db = app.Db();
+        var groundId = await db.Grounds.Where(g => g.SchoolId == cell.SchoolId && g.Code == "illness").Select(g => g.Id).SingleAsync();
+        var entry = new { studentId = cell.StudentId, date = cell.Date.ToString("yyyy-MM-dd"), kind = "CurrentMark", currentValue = "2", requestedValue = "4" };
+        var response = await (await driver.As(Teacher)).PostAsJsonAsync($"/api/v1/schools/{cell.SchoolId}/requests", new
+        {
+            classId = cell.ClassId, subjectId = cell.SubjectId, groundId, justification = "Болел.",
+            entries = new[] { entry, entry with { requestedValue = "5" } },
+        });
+        await Problems.AssertFieldErrorAsync(response, "entries[1].date", "уже есть в заявлении");
+    }
+
+    [Fact]
     public async Task A_teacher_edits_directly_inside_the_window_and_it_is_in_the_access_report_outside_it_the_refusal_names_the_lock_date()
     {
         var driver = new RequestDriver(app);
         var teacher = await driver.As(Teacher);
         await using var db = app.Db();
-        var probe = await CellAsync((await db.Lessons.FirstAsync()).Date); // for the ids only
+        var probe = await CellAsync(await LockedLessonAsync(0)); // for the ids only
         var today = SchoolClock.Today("Europe/Moscow", TimeProvider.System);
         var latest = await db.Lessons.Where(l => l.ClassId == probe.ClassId && l.SubjectId == probe.SubjectId && l.Date <= today).MaxAsync(l => l.Date);
         var open = await CellAsync(latest, student: 2);
@@ -308,7 +337,8 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var maths = await CellAsync(await db.Lessons.Where(l => l.ClassId == probe.ClassId && l.Date <= today).MaxAsync(l => l.Date), subject: "Математика", student: 2);
         var notMine = await Problems.AssertProblemAsync(await SetMarkAsync(teacher, maths, Other(await MarkAsync(maths))), HttpStatusCode.Conflict);
         Assert.Equal("Этот урок ведёт другой учитель: изменить запись может только он.", notMine.GetProperty("detail").GetString());
-        await Problems.AssertFieldErrorAsync(await SetMarkAsync(teacher, open, "6"), "value", "");
+        await Problems.AssertFieldErrorAsync(await SetMarkAsync(teacher, open, "6"), "value", "1–5");
+        await Problems.AssertFieldErrorAsync(await teacher.PutAsJsonAsync($"/api/v1/schools/{open.SchoolId}/journal/marks", new { workId = open.WorkId, studentId = open.StudentId }), "value", "Обязательное поле");
     }
 }
 

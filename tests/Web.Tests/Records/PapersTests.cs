@@ -159,7 +159,7 @@ public abstract class PapersTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var driver = new RequestDriver(app);
         var id = (await driver.CreateDraftAsync()).GetProperty("id").GetGuid();
         await driver.StepAsync(id, Teacher, "submit", "submitted");
-        await driver.StepAsync(id, Clerk, "register", "registered", new { summary = "=HYPERLINK(\"http://x\";\"Справка; ОРВИ\")" });
+        await driver.StepAsync(id, Clerk, "register", "registered", new { summary = "=HYPERLINK(\"http://x\";\"Справка; приложение\")" });
         var number = (await driver.GetAsync(id)).GetProperty("registrationNumber").GetString()!;
         var schoolId = await SchoolIdAsync();
 
@@ -175,7 +175,7 @@ public abstract class PapersTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith($"{number};", row, StringComparison.Ordinal);
         Assert.Contains(";Заявление (входящий);", row, StringComparison.Ordinal);
-        Assert.Contains(";\"'=HYPERLINK(\"\"http://x\"\";\"\"Справка; ОРВИ\"\")\";", row, StringComparison.Ordinal);
+        Assert.Contains(";\"'=HYPERLINK(\"\"http://x\"\";\"\"Справка; приложение\"\")\";", row, StringComparison.Ordinal);
         Assert.Contains(";Зарегистрировано, ожидает решения директора;на контроле;", row, StringComparison.Ordinal);
 
         var teacherTry = await (await driver.As(Teacher)).GetAsync($"/api/v1/schools/{schoolId}/register/export");

@@ -33,6 +33,7 @@ public static class AddLesson
         var topic = v.Optional("topic", body.Topic, Limits.LongName);
         var homework = v.Optional("homework", body.Homework, Limits.LongName);
         if (!v.IsValid) return v.Problem();
+        if (await JournalModes.ForSchoolAsync(db, schoolId, ct) != JournalModes.BuiltIn) return Validation.Conflict(t, "Journal.NotBuiltIn");
         var schoolClass = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId && c.SchoolId == schoolId, ct);
         if (schoolClass is null || !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.SchoolId == schoolId, ct)) return Validation.NotFound(t, "NotFound.JournalEntry");
         var userId = db.Scope.UserId!.Value;

@@ -53,7 +53,10 @@ public static class EditJournal
         Guid schoolId, Validation v, string field, string? value, CorrectionsDbContext db, JournalEditor editor, IStringLocalizer<SharedResource> t,
         Func<Task<JournalSlot?>> find, CancellationToken ct)
     {
+        // An empty string clears a cell; a missing value is a mistake, not a request to clear it.
+        if (value is null) v.Add(field, "Validation.Required");
         if (!v.IsValid) return v.Problem();
+        if (await JournalModes.ForSchoolAsync(db, schoolId, ct) != JournalModes.BuiltIn) return Validation.Conflict(t, "Journal.NotBuiltIn");
         var slot = await find();
         // The student must be of the lesson's class; anything of another school reads as absent.
         if (slot is null || slot.SchoolId != schoolId
@@ -68,9 +71,21 @@ public static class EditJournal
 
         // One transaction: a change-table number is taken only if the change itself is saved.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await editor.EditAsync(slot, normalised, ct) is { } refusal) return Validation.Conflict(t, refusal.Key, refusal.Args);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            if (await editor.EditAsync(slot, normalised, ct) is { } refusal) return Validation.Conflict(t, refusal.Key, refusal.Args);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Workflows.Engine.StepRefusedException refused)
+        {
+            return Validation.Conflict(t, refused.MessageKey, refused.Args);
+        }
+        catch (DbUpdateException)
+        {
+            // The same cell or the same request's row was written a moment ago (a double click, «apply» at the same time).
+            return Validation.Conflict(t, "Journal.Concurrent");
+        }
         return TypedResults.Ok(new JournalCellDto(slot.Kind, slot.StudentId, slot.Value));
     }
 }

@@ -58,6 +58,9 @@ internal static partial class RequestContent
             var current = JournalValue(v, $"{field}.currentValue", e.CurrentValue, kind, allowEmpty: true);
             var requested = JournalValue(v, $"{field}.requestedValue", e.RequestedValue, kind, allowEmpty: true);
             if (current == requested && e.CurrentValue is not null) v.Add($"{field}.requestedValue", "Validation.NothingChanges");
+            // One cell of the journal once: two entries for it would give two rows for one change, or one that can never be applied.
+            if (built.Any(b => b.StudentId == studentId && b.Kind == kind && (kind == EntryKind.PeriodMark ? b.StudyPeriodId == e.StudyPeriodId : b.Date == date)))
+                v.Add($"{field}.date", "Validation.DuplicateEntry");
             built.Add(new CorrectionEntry
             {
                 Id = Guid.CreateVersion7(), SchoolId = schoolId, RequestId = request.Id, StudentId = studentId, Date = date, Kind = kind,

@@ -70,7 +70,7 @@ public static class TakeAction
         {
             // The same key raced itself: the other request committed first; give its result.
             if (await FirstResultAsync(db, user, key, ct) is { } winner) return Replay(winner, keyScope, t);
-            throw;
+            return Problem(409, t["Problem.Conflict"], t["Step.StaleConcurrent"]);
         }
     }
 

@@ -24,8 +24,14 @@ public static class ApproveDestructionAct
         if (act.DrawnUpById == db.Scope.UserId) return Validation.Conflict(t, "Retention.OwnAct", act.Number);
 
         var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Claimed atomically, so two approvals at once do not both pass.
+        if (await db.DestructionActs.Where(a => a.Id == act.Id && a.Status == DestructionActStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ApprovedById, db.Scope.UserId), ct) == 0)
+            return Validation.Conflict(t, "Retention.NotDraft", act.Number);
         (act.Status, act.ApprovedOn, act.ApprovedById) = (DestructionActStatus.Approved, SchoolClock.Today(zone, clock), db.Scope.UserId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(DestructionActDto.From(act));
     }
 }

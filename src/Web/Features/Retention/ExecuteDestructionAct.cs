@@ -37,7 +37,13 @@ public static class ExecuteDestructionAct
 
         var documents = new List<(CaseFile Case, RegisteredDocument Document)>();
         foreach (var c in cases)
-            documents.AddRange((await CaseContents.Documents(db, c).ToListAsync(ct)).Select(d => (c, d)));
+        {
+            var contents = await CaseContents.Documents(db, c).ToListAsync(ct);
+            // The director approved what the act lists: if the case holds something else now, nothing is destroyed.
+            if (contents.Count != act.Cases.Single(l => l.CaseFileId == c.Id).Documents)
+                return Validation.Conflict(t, "Retention.ContentsChanged", c.Index, c.Year, act.Number);
+            documents.AddRange(contents.Select(d => (c, d)));
+        }
         var documentIds = documents.Select(d => d.Document.Id).ToList();
         var requestCase = documents.Where(d => d.Document.Kind == DocumentKind.IncomingRequest && d.Document.RequestId is not null)
             .ToDictionary(d => d.Document.RequestId!.Value, d => d.Case);
@@ -56,6 +62,10 @@ public static class ExecuteDestructionAct
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // Claimed atomically: of two executions at once, one finds the act no longer approved.
+            if (await db.DestructionActs.Where(a => a.Id == act.Id && a.Status == DestructionActStatus.Approved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.ExecutedById, db.Scope.UserId), ct) == 0)
+                return Validation.Conflict(t, "Retention.NotApproved", act.Number);
             db.AuthoriseDestruction(act, documentIds.Concat(scanIds));
             db.ScanDocuments.RemoveRange(scans);
             db.RegisteredDocuments.RemoveRange(documents.Select(d => d.Document));

@@ -27,13 +27,15 @@ public static class ListRetention
         var cases = await db.CaseFiles.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Year).ThenBy(c => c.Index).ToListAsync(ct);
         var open = await db.DestructionActCases.AsNoTracking()
             .Where(l => l.SchoolId == schoolId && db.DestructionActs.Any(a => a.Id == l.ActId && a.Status != DestructionActStatus.Executed))
-            .ToDictionaryAsync(l => l.CaseFileId, l => l.ActId, ct);
+            .ToListAsync(ct);
+        // Normally one open act per case; should two ever name it, the list shows the first rather than failing.
+        var openActs = open.GroupBy(l => l.CaseFileId).ToDictionary(g => g.Key, g => g.First().ActId);
         var result = new List<RetentionCaseDto>(cases.Count);
         foreach (var c in cases)
         {
             var documents = await CaseContents.Documents(db, c).CountAsync(ct);
             result.Add(new RetentionCaseDto(c.Id, c.Index, c.Title, c.Year, c.RetentionYears, c.RetentionEndsOn, documents,
-                c.IsPastRetention(today), c.DestroyedByActId is not null, open.TryGetValue(c.Id, out var act) ? act : null));
+                c.IsPastRetention(today), c.DestroyedByActId is not null, openActs.TryGetValue(c.Id, out var act) ? act : null));
         }
         return TypedResults.Ok(result);
     }

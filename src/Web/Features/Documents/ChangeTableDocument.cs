@@ -1,0 +1,60 @@
+using System.Globalization;
+using Corrections.Documents.Papers;
+using Corrections.Documents.Rendering;
+using Corrections.Documents.Text;
+using Corrections.Web.Infrastructure;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Corrections.Web.Features.Documents;
+
+/// <summary>
+/// GET /api/v1/schools/{schoolId}/change-table/document?studyPeriodId=&amp;classId=&amp;format=pdf|docx: the
+/// table of changes of a class (or, without a class, of the whole school) for a study period, ready
+/// to print and stitch into the summary sheet.
+/// </summary>
+public static class ChangeTableDocument
+{
+    public static void Map(IEndpointRouteBuilder school) => school.MapGet("/change-table/document", Handle)
+        .RequireAuthorization(Policies.SchoolJournalReports).Produces<Stream>(contentType: "application/pdf")
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithTags("Documents");
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid schoolId, Guid? studyPeriodId, Guid? classId, string? format, CorrectionsDbContext db, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var v = new Validation(t);
+        var periodId = v.RequiredValue("studyPeriodId", studyPeriodId);
+        var kind = (format ?? "pdf").Trim().ToLowerInvariant();
+        if (kind is not ("pdf" or "docx")) v.Add("format", "Document.Format");
+        if (!v.IsValid) return v.Problem();
+        if (fonts.Problem is { } problem) return TypedResults.Problem(statusCode: 503, title: t["Document.Unavailable"], detail: problem);
+
+        var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId && p.SchoolId == schoolId, ct);
+        var schoolClass = classId is null ? null : await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId && c.SchoolId == schoolId, ct);
+        if (period is null || (classId is not null && schoolClass is null)) return Validation.NotFound(t, "NotFound.StudyPeriod");
+        var year = await db.SchoolYears.Where(y => y.Id == period.SchoolYearId).Select(y => y.Name).SingleAsync(ct);
+        var school = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.FullName).SingleAsync(ct);
+
+        var rows = db.ChangeTableRows.AsNoTracking().Where(r => r.StudyPeriodId == periodId);
+        if (classId is not null) rows = rows.Where(r => r.ClassId == classId);
+        var lines = await (from r in rows join c in db.Classes on r.ClassId equals c.Id
+                           orderby c.Grade, c.Name, r.Number
+                           select new ChangeTableLine(r.Number, r.Student, r.Subject, r.Description, r.ChangedOn, r.JournalDate, r.Initiator, r.SubjectTeacher)).ToListAsync(ct);
+
+        async Task<string?> Holder(Role role) => await (from a in db.RoleAssignments join u in db.Users on a.UserId equals u.Id
+                                                        where a.SchoolId == schoolId && a.Role == role orderby u.Surname
+                                                        select new { u.Surname, u.GivenName, u.Patronymic }).FirstOrDefaultAsync(ct) is { } p
+            ? PersonName.WithInitials(p.Surname, p.GivenName, p.Patronymic) : null;
+
+        var model = ChangeTablePaper.Build(new ChangeTableInput(school, schoolClass?.Name, period.Name, year, lines, await Holder(Role.Zavuch), await Holder(Role.Director)));
+        using var output = new MemoryStream();
+        if (kind == "pdf") PdfRenderer.Render(model, output);
+        else DocxRenderer.Render(model, output);
+        var name = string.Format(CultureInfo.InvariantCulture, t["Document.ChangeTableFileName"], schoolClass?.Name ?? t["Document.AllClasses"], period.Name, year.Replace('/', '-'), kind);
+        return TypedResults.File(output.ToArray(),
+            kind == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+    }
+}
