@@ -27,29 +27,7 @@ public static class DocxRenderer
             new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
 
         var (width, height) = Page.Size(model.Orientation);
-        var body = new Body();
         var contentTwips = (int)((width - Page.Left - Page.Right) * TwipsPerPoint);
-        foreach (var block in model.Blocks)
-        {
-            switch (block)
-            {
-                case Model.Paragraph p:
-                    body.Append(Para(p.Text, p.Align, p.Bold, p.Size, p.SpaceAfter));
-                    break;
-                case Model.Table t:
-                    body.Append(TableOf(t, contentTwips));
-                    body.Append(Para("", TextAlign.Left, false, 6, 0));
-                    break;
-                case SignatureLine s:
-                    body.Append(new W.Paragraph(
-                        new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = contentTwips * 45 / 100 }, new TabStop { Val = TabStopValues.Left, Position = contentTwips * 72 / 100 }),
-                            new SpacingBetweenLines { Before = "240", After = "120" }),
-                        new Run(new W.Text(s.Position) { Space = SpaceProcessingModeValues.Preserve }), new Run(new TabChar(), new W.Text("________________")),
-                        new Run(new TabChar(), new W.Text(s.Name))));
-                    break;
-            }
-        }
-
         var section = new SectionProperties(
             new W.PageSize { Width = (UInt32Value)(uint)(width * TwipsPerPoint), Height = (UInt32Value)(uint)(height * TwipsPerPoint), Orient = model.Orientation == PageOrientation.Landscape ? PageOrientationValues.Landscape : PageOrientationValues.Portrait },
             new PageMargin { Left = (UInt32Value)(uint)(Page.Left * TwipsPerPoint), Right = (UInt32Value)(uint)(Page.Right * TwipsPerPoint), Top = (int)(Page.Top * TwipsPerPoint), Bottom = (int)(Page.Bottom * TwipsPerPoint), Header = 567, Footer = 567, Gutter = 0 });
@@ -61,9 +39,35 @@ public static class DocxRenderer
                 new Run(new W.Text(" из ") { Space = SpaceProcessingModeValues.Preserve }), new SimpleField(new Run(new W.Text("1"))) { Instruction = " NUMPAGES " }));
             section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
         }
-        body.Append(section);
-        main.Document = new W.Document(body);
-        main.Document.Save();
+
+        // Written as a stream of elements, not a tree: a table of ten thousand rows never sits whole in memory.
+        using var writer = OpenXmlWriter.Create(main);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new W.Document());
+        writer.WriteStartElement(new Body());
+        foreach (var block in model.Blocks)
+        {
+            switch (block)
+            {
+                case Model.Paragraph p:
+                    writer.WriteElement(Para(p.Text, p.Align, p.Bold, p.Size, p.SpaceAfter));
+                    break;
+                case Model.Table t:
+                    WriteTable(writer, t, contentTwips);
+                    writer.WriteElement(Para("", TextAlign.Left, false, 6, 0));
+                    break;
+                case SignatureLine s:
+                    writer.WriteElement(new W.Paragraph(
+                        new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = contentTwips * 45 / 100 }, new TabStop { Val = TabStopValues.Left, Position = contentTwips * 72 / 100 }),
+                            new SpacingBetweenLines { Before = "240", After = "120" }),
+                        new Run(new W.Text(s.Position) { Space = SpaceProcessingModeValues.Preserve }), new Run(new TabChar(), new W.Text("________________")),
+                        new Run(new TabChar(), new W.Text(s.Name))));
+                    break;
+            }
+        }
+        writer.WriteElement(section);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
     private static W.Paragraph Para(string text, TextAlign align, bool bold, double size, double spaceAfter)
@@ -78,24 +82,25 @@ public static class DocxRenderer
             new Run(runProperties, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static W.Table TableOf(Model.Table t, int contentTwips)
+    private static void WriteTable(OpenXmlWriter writer, Model.Table t, int contentTwips)
     {
         var total = t.Columns.Sum(c => c.Weight);
         var widths = t.Columns.Select(c => (int)(contentTwips * c.Weight / total)).ToArray();
-        var border = new Func<OpenXmlElement>[] { () => new TopBorder(), () => new BottomBorder(), () => new LeftBorder(), () => new RightBorder(), () => new InsideHorizontalBorder(), () => new InsideVerticalBorder() };
+        var border = new Func<BorderType>[] { () => new TopBorder(), () => new BottomBorder(), () => new LeftBorder(), () => new RightBorder(), () => new InsideHorizontalBorder(), () => new InsideVerticalBorder() };
         var borders = new TableBorders(border.Select(b =>
         {
-            var e = (BorderType)b();
+            var e = b();
             e.Val = BorderValues.Single;
             e.Size = 4;
             return (OpenXmlElement)e;
         }));
-        var table = new W.Table(new TableProperties(new TableWidth { Width = contentTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, borders,
+        writer.WriteStartElement(new W.Table());
+        writer.WriteElement(new TableProperties(new TableWidth { Width = contentTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, borders,
             new TableLayout { Type = TableLayoutValues.Fixed }));
-        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        table.Append(Row(t.Columns.Select(c => c.Title).ToList(), widths, t.Size, header: true));
-        foreach (var row in t.Rows) table.Append(Row(row, widths, t.Size, header: false));
-        return table;
+        writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        writer.WriteElement(Row(t.Columns.Select(c => c.Title).ToList(), widths, t.Size, header: true));
+        foreach (var row in t.Rows) writer.WriteElement(Row(row, widths, t.Size, header: false));
+        writer.WriteEndElement();
     }
 
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, double size, bool header)

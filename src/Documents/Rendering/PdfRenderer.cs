@@ -67,16 +67,18 @@ public static class PdfRenderer
                     var total = t.Columns.Sum(c => c.Weight);
                     var widths = t.Columns.Select(c => contentWidth * c.Weight / total).ToArray();
                     var header = t.Columns.Select(c => c.Title).ToList();
-                    double HeightOf(IReadOnlyList<string> cells, XFont f) =>
-                        cells.Select((c, i) => Wrap(g, c, f, widths[i] - 2 * Padding).Count).Max() * f.GetHeight() * 1.1 + 2 * Padding;
-                    void DrawRow(IReadOnlyList<string> cells, XFont f, double rowHeight)
+                    // Each row is wrapped once: its height decides the page break, its lines are then drawn.
+                    List<string>[] WrapRow(IReadOnlyList<string> cells, XFont f) =>
+                        [.. widths.Select((w, i) => Wrap(g, i < cells.Count ? cells[i] : "", f, w - 2 * Padding))];
+                    double HeightOf(List<string>[] lines, XFont f) => lines.Max(l => l.Count) * f.GetHeight() * 1.1 + 2 * Padding;
+                    void DrawRow(List<string>[] lines, XFont f, double rowHeight)
                     {
                         var x = Page.Left;
                         for (var i = 0; i < widths.Length; i++)
                         {
                             g.DrawRectangle(XPens.Black, x, y, widths[i], rowHeight);
                             var lineY = y + Padding + f.GetHeight() * 0.85;
-                            foreach (var line in Wrap(g, i < cells.Count ? cells[i] : "", f, widths[i] - 2 * Padding))
+                            foreach (var line in lines[i])
                             {
                                 g.DrawString(line, f, XBrushes.Black, x + Padding, lineY);
                                 lineY += f.GetHeight() * 1.1;
@@ -85,18 +87,20 @@ public static class PdfRenderer
                         }
                         y += rowHeight;
                     }
-                    var headerHeight = HeightOf(header, bold);
+                    var headerLines = WrapRow(header, bold);
+                    var headerHeight = HeightOf(headerLines, bold);
                     if (y + headerHeight * 2 > Bottom()) NewPage();
-                    DrawRow(header, bold, headerHeight);
+                    DrawRow(headerLines, bold, headerHeight);
                     foreach (var row in t.Rows)
                     {
-                        var rowHeight = HeightOf(row, font);
+                        var lines = WrapRow(row, font);
+                        var rowHeight = HeightOf(lines, font);
                         if (y + rowHeight > Bottom())
                         {
                             NewPage();
-                            DrawRow(header, bold, headerHeight);
+                            DrawRow(headerLines, bold, headerHeight);
                         }
-                        DrawRow(row, font, rowHeight);
+                        DrawRow(lines, font, rowHeight);
                     }
                     y += 8;
                     break;
@@ -135,6 +139,9 @@ public static class PdfRenderer
     /// <summary>Greedy word wrap; a word longer than the width is cut where it no longer fits.</summary>
     private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
+        if (text.Length == 0) return [""];
+        // Most cells fit on one line: one measurement decides it.
+        if (text.IndexOf('\n', StringComparison.Ordinal) < 0 && g.MeasureString(text, font).Width <= width) return [text];
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
         {
