@@ -67,6 +67,8 @@ public static class ApiV1
         Journal.GetChangeTable.Map(school);
         Journal.CorrectChangeTableRow.Map(school);
         Documents.ChangeTableDocument.Map(school);
+        Documents.RegisterDocument.Map(school);
+        Documents.InventoryDocument.Map(school);
         Journal.GetAccessReport.Map(school);
         Journal.SetJournalMode.Map(school);
         Retention.DrawUpDestructionAct.Map(school);

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Corrections.Documents.Papers;
-using Corrections.Documents.Rendering;
-using Corrections.Documents.Text;
 using Corrections.Web.Infrastructure;
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Persistence;
@@ -25,12 +23,12 @@ public static class ChangeTableDocument
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         Guid schoolId, Guid? studyPeriodId, Guid? classId, string? format, CorrectionsDbContext db, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
+        var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
+        if (formatProblem is not null) return formatProblem;
         var v = new Validation(t);
         var periodId = v.RequiredValue("studyPeriodId", studyPeriodId);
-        var kind = (format ?? "pdf").Trim().ToLowerInvariant();
-        if (kind is not ("pdf" or "docx")) v.Add("format", "Document.Format");
         if (!v.IsValid) return v.Problem();
-        if (fonts.Problem is { } problem) return TypedResults.Problem(statusCode: 503, title: t["Document.Unavailable"], detail: problem);
+        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
 
         var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId && p.SchoolId == schoolId, ct);
         var schoolClass = classId is null ? null : await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId && c.SchoolId == schoolId, ct);
@@ -44,17 +42,8 @@ public static class ChangeTableDocument
                            orderby c.Grade, c.Name, r.Number
                            select new ChangeTableLine(r.Number, r.Student, r.Subject, r.Description, r.ChangedOn, r.JournalDate, r.Initiator, r.SubjectTeacher)).ToListAsync(ct);
 
-        async Task<string?> Holder(Role role) => await (from a in db.RoleAssignments join u in db.Users on a.UserId equals u.Id
-                                                        where a.SchoolId == schoolId && a.Role == role orderby u.Surname
-                                                        select new { u.Surname, u.GivenName, u.Patronymic }).FirstOrDefaultAsync(ct) is { } p
-            ? PersonName.WithInitials(p.Surname, p.GivenName, p.Patronymic) : null;
-
-        var model = ChangeTablePaper.Build(new ChangeTableInput(school, schoolClass?.Name, period.Name, year, lines, await Holder(Role.Zavuch), await Holder(Role.Director)));
-        using var output = new MemoryStream();
-        if (kind == "pdf") PdfRenderer.Render(model, output);
-        else DocxRenderer.Render(model, output);
-        var name = string.Format(CultureInfo.InvariantCulture, t["Document.ChangeTableFileName"], schoolClass?.Name ?? t["Document.AllClasses"], period.Name, year.Replace('/', '-'), kind);
-        return TypedResults.File(output.ToArray(),
-            kind == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+        var model = ChangeTablePaper.Build(new ChangeTableInput(school, schoolClass?.Name, period.Name, year, lines, await SchoolPeople.HolderAsync(db, schoolId, Role.Zavuch, ct), await SchoolPeople.HolderAsync(db, schoolId, Role.Director, ct)));
+        var name = string.Format(CultureInfo.InvariantCulture, t["Document.ChangeTableFileName"], schoolClass?.Name ?? t["Document.AllClasses"], period.Name, year.Replace('/', '-'));
+        return DocumentFiles.File(model, kind!, name);
     }
 }

@@ -8,8 +8,8 @@ using static Corrections.Web.Tests.Requests.RequestDriver;
 
 namespace Corrections.Web.Tests.Documents;
 
-/// <summary>The change table of a class and period downloaded as PDF and DOCX, with the rows the journal produced.</summary>
-public abstract class ChangeTableDocumentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+/// <summary>The printed documents downloaded as PDF and DOCX: the change table, the register, a case inventory.</summary>
+public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
     [Fact]
     public async Task The_printed_change_table_carries_the_applied_change_in_both_formats()
@@ -46,6 +46,39 @@ public abstract class ChangeTableDocumentTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Clerk)).GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_register_and_a_case_inventory_print_what_was_registered_and_filed()
+    {
+        var driver = new RequestDriver(app);
+        var id = (await driver.CreateDraftAsync()).GetProperty("id").GetGuid();
+        await driver.StepAsync(id, Teacher, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered");
+        await driver.StepAsync(id, Director, "approve", "unlocked");
+        await driver.StepAsync(id, Zavuch, "apply", "applied", role: "Zavuch");
+        await driver.StepAsync(id, Clerk, "file", "filed", role: "Clerk");
+        Workflows.Records.RegisteredDocument card;
+        await using (var db = app.Db())
+            card = await db.RegisteredDocuments.SingleAsync(d => d.RequestId == id);
+        var clerk = await driver.As(Clerk);
+
+        var register = await clerk.GetAsync($"/api/v1/schools/{card.SchoolId}/register/document?from={card.RegisteredOn:yyyy-MM-dd}&to={card.RegisteredOn:yyyy-MM-dd}&format=pdf");
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        var text = PdfText(await register.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Журнал регистрации документов", text, StringComparison.Ordinal);
+        Assert.Contains($"{card.Number} {card.RegisteredOn:dd.MM.yyyy} Заявление (входящий)", text, StringComparison.Ordinal);
+        Assert.Contains(card.FilingMark!, text, StringComparison.Ordinal);
+
+        var inventory = await clerk.GetAsync($"/api/v1/schools/{card.SchoolId}/cases/{card.FiledCaseId}/inventory/document?format=docx");
+        Assert.Equal(HttpStatusCode.OK, inventory.StatusCode);
+        using var stream = new MemoryStream(await inventory.Content.ReadAsByteArrayAsync());
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var body = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Внутренняя опись документов дела № 01-14", body, StringComparison.Ordinal);
+        Assert.Contains(card.Number, body, StringComparison.Ordinal);
+        Assert.Contains("Срок хранения: 25 лет.", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Teacher)).GetAsync($"/api/v1/schools/{card.SchoolId}/register/document")).StatusCode);
+    }
+
     private static string PdfText(byte[] pdf)
     {
         var file = Path.GetTempFileName();
@@ -61,6 +94,6 @@ public abstract class ChangeTableDocumentTests<TApp>(TApp app) : IClassFixture<T
     }
 }
 
-public sealed class ChangeTableDocumentTests_OnPostgres(PostgresApp app) : ChangeTableDocumentTests<PostgresApp>(app);
+public sealed class DocumentEndpointTests_OnPostgres(PostgresApp app) : DocumentEndpointTests<PostgresApp>(app);
 
-public sealed class ChangeTableDocumentTests_OnSqlite(SqliteApp app) : ChangeTableDocumentTests<SqliteApp>(app);
+public sealed class DocumentEndpointTests_OnSqlite(SqliteApp app) : DocumentEndpointTests<SqliteApp>(app);
