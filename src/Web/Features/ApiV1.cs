@@ -27,6 +27,7 @@ public static class ApiV1
         Requests.TakeAction.Map(signedIn);
         Requests.GetDiagram.Map(signedIn);
         Requests.Documents.Map(signedIn);
+        Documents.ApplicationDocument.Map(signedIn);
         Audit.VerifyAudit.Map(signedIn);
 
         var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);

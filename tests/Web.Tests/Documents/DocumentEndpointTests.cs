@@ -79,6 +79,38 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.Forbidden, (await (await driver.As(Teacher)).GetAsync($"/api/v1/schools/{card.SchoolId}/register/document")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_request_prints_as_an_application_with_its_registration_mark_and_resolution()
+    {
+        var driver = new RequestDriver(app);
+        var id = (await driver.CreateDraftAsync()).GetProperty("id").GetGuid();
+        var pdfScan = new byte[1024];
+        System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n").CopyTo(pdfScan, 0);
+        Assert.Equal(HttpStatusCode.Created, (await (await driver.As(Teacher)).PostAsync($"/api/v1/requests/{id}/documents?type=medical-certificate&name=s.pdf", new ByteArrayContent(pdfScan))).StatusCode);
+        var url = $"/api/v1/requests/{id}/papers/application";
+        var draft = PdfText(await (await driver.As(Teacher)).GetByteArrayAsync(url));
+        Assert.Contains("Директору МБОУ СОШ № 1", draft, StringComparison.Ordinal);
+        Assert.Contains("Прошу разрешить внести изменения в электронный журнал 5А класса по предмету «Русский язык»:", draft, StringComparison.Ordinal);
+        Assert.Contains("Приложение: медицинская справка.", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("Вх. №", draft, StringComparison.Ordinal);
+
+        await driver.StepAsync(id, Teacher, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered", new { sheets = 1, attachmentsCount = 1, attachmentsSheets = 1 });
+        await driver.StepAsync(id, Director, "reject", "rejected", new { reason = "Справка выдана на другие даты." });
+        var request = await driver.GetAsync(id);
+        var student = request.GetProperty("entries")[0].GetProperty("studentName").GetString()!;
+
+        var decided = PdfText(await (await driver.As(Clerk)).GetByteArrayAsync(url + "?format=pdf"));
+        Assert.Contains(student, decided, StringComparison.Ordinal);
+        Assert.Contains("Приложение: медицинская справка; всего на 1 л. в 1 экз.", decided, StringComparison.Ordinal);
+        Assert.Contains($"Вх. № {request.GetProperty("registrationNumber").GetString()} от {DateOnly.Parse(request.GetProperty("registeredOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture):dd.MM.yyyy}", decided, StringComparison.Ordinal);
+        Assert.Contains("Резолюция: Отказать. Справка выдана на другие даты.", decided, StringComparison.Ordinal);
+        using (var stream = new MemoryStream(await (await driver.As(Director)).GetByteArrayAsync(url + "?format=docx")))
+        using (var doc = WordprocessingDocument.Open(stream, false))
+            Assert.Contains("Резолюция: Отказать. Справка выдана на другие даты.", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await driver.As(OtherDirector)).GetAsync(url)).StatusCode);
+    }
+
     private static string PdfText(byte[] pdf)
     {
         var file = Path.GetTempFileName();
