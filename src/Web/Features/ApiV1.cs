@@ -28,6 +28,7 @@ public static class ApiV1
         Requests.GetDiagram.Map(signedIn);
         Requests.Documents.Map(signedIn);
         Documents.ApplicationDocument.Map(signedIn);
+        Documents.CardAndLetterDocuments.MapLetter(signedIn);
         Audit.VerifyAudit.Map(signedIn);
 
         var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);
@@ -70,6 +71,7 @@ public static class ApiV1
         Documents.ChangeTableDocument.Map(school);
         Documents.RegisterDocument.Map(school);
         Documents.InventoryDocument.Map(school);
+        Documents.CardAndLetterDocuments.MapCard(school);
         Journal.GetAccessReport.Map(school);
         Journal.SetJournalMode.Map(school);
         Retention.DrawUpDestructionAct.Map(school);

@@ -111,6 +111,38 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.NotFound, (await (await driver.As(OtherDirector)).GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_escalated_request_prints_its_letter_on_the_letterhead_and_its_registration_card()
+    {
+        var driver = new RequestDriver(app);
+        var id = (await driver.CreateDraftAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await (await driver.As(Director)).GetAsync($"/api/v1/requests/{id}/papers/letter")).StatusCode);
+        await driver.StepAsync(id, Teacher, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered");
+        await driver.StepAsync(id, Director, "escalate", "escalated", new { reason = "Родители не согласны с решением." });
+        Workflows.Records.RegisteredDocument card, letter;
+        await using (var db = app.Db())
+        {
+            card = await db.RegisteredDocuments.SingleAsync(d => d.RequestId == id && d.Kind == Workflows.Records.DocumentKind.IncomingRequest);
+            letter = await db.RegisteredDocuments.SingleAsync(d => d.RequestId == id && d.Kind == Workflows.Records.DocumentKind.OutgoingLetter);
+        }
+
+        var text = PdfText(await (await driver.As(Director)).GetByteArrayAsync($"/api/v1/requests/{id}/papers/letter"));
+        Assert.Contains($"Исх. № {letter.Number} от {letter.RegisteredOn:dd.MM.yyyy}", text, StringComparison.Ordinal);
+        Assert.Contains("Управление образования администрации Демонстрационного городского округа", text, StringComparison.Ordinal);
+        Assert.Contains($"Направляем для окончательного решения заявление № {card.Number} от {card.RegisteredOn:dd.MM.yyyy}", text, StringComparison.Ordinal);
+        Assert.Contains("Родители не согласны с решением.", text, StringComparison.Ordinal);
+        Assert.Contains("ИНН", text, StringComparison.Ordinal);
+
+        using var stream = new MemoryStream(await (await driver.As(Clerk)).GetByteArrayAsync($"/api/v1/schools/{card.SchoolId}/register/{card.Id}/card?format=docx"));
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var body = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Регистрационно-контрольная карточка", body, StringComparison.Ordinal);
+        Assert.Contains($"{card.Number} от {card.RegisteredOn:dd.MM.yyyy}", body, StringComparison.Ordinal);
+        Assert.Contains($"№ {letter.Number} от {letter.RegisteredOn:dd.MM.yyyy}", body, StringComparison.Ordinal);
+        Assert.Contains("Содержит персональные данные", body, StringComparison.Ordinal);
+    }
+
     private static string PdfText(byte[] pdf)
     {
         var file = Path.GetTempFileName();
