@@ -15,6 +15,12 @@ public sealed record Column(string Title, double Weight);
 /// <summary>A table whose header row repeats on every page.</summary>
 public sealed record Table(IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, double Size = 10) : Block;
 
+/// <summary>
+/// The QR code of ГОСТ Р 7.0.97-2025: it leads to the page where the system confirms the document's
+/// number, date, status and hash. <paramref name="Caption"/> is printed beside it.
+/// </summary>
+public sealed record QrCode(string Url, string Caption) : Block;
+
 /// <summary>«Должность ____________ И. О. Фамилия».</summary>
 public sealed record SignatureLine(string Position, string Name) : Block;
 
@@ -37,8 +43,23 @@ public sealed record DocumentModel(string Title, PageOrientation Orientation, IR
                     foreach (var row in t.Rows) foreach (var cell in row) yield return cell;
                     break;
                 case SignatureLine s: yield return s.Position; yield return s.Name; break;
+                case QrCode q: yield return q.Caption; break;
             }
         }
+    }
+}
+
+/// <summary>The QR code's image: PNG, error correction M (survives a smudge or a staple).</summary>
+public static class QrImage
+{
+    public static byte[] Png(string url) => QRCoder.PngByteQRCodeHelper.GetQRCode(url, QRCoder.QRCodeGenerator.ECCLevel.M, 8);
+
+    /// <summary>The modules (true is dark), quiet zone included, for drawing the code as vector squares.</summary>
+    public static bool[][] Modules(string url)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return [.. data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())];
     }
 }
 

@@ -56,6 +56,9 @@ public static class DocxRenderer
                     WriteTable(writer, t, contentTwips);
                     writer.WriteElement(Para("", TextAlign.Left, false, 6, 0));
                     break;
+                case QrCode q:
+                    writer.WriteElement(QrParagraph(main, q));
+                    break;
                 case SignatureLine s:
                     writer.WriteElement(new W.Paragraph(
                         new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = contentTwips * 45 / 100 }, new TabStop { Val = TabStopValues.Left, Position = contentTwips * 72 / 100 }),
@@ -68,6 +71,31 @@ public static class DocxRenderer
         writer.WriteElement(section);
         writer.WriteEndElement();
         writer.WriteEndElement();
+    }
+
+    /// <summary>The QR image inline (25 × 25 mm) followed by its caption.</summary>
+    private static W.Paragraph QrParagraph(MainDocumentPart main, QrCode q)
+    {
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(QrImage.Png(q.Url))) image.FeedData(png);
+        const long side = 25L * 36000; // EMU per millimetre
+        var id = main.GetIdOfPart(image);
+        var drawing = new Drawing(new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = side, Cy = side },
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = 1U, Name = "QR" },
+            new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(
+                new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = 0U, Name = "qr.png" },
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                    new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(new DocumentFormat.OpenXml.Drawing.Blip { Embed = id }, new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
+                    new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
+                        new DocumentFormat.OpenXml.Drawing.Transform2D(new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L }, new DocumentFormat.OpenXml.Drawing.Extents { Cx = side, Cy = side }),
+                        new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList()) { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+        return new W.Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120" }),
+            new Run(drawing), new Run(new TabChar()), new Run(new RunProperties(new FontSize { Val = "18" }), new W.Text(q.Caption) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static W.Paragraph Para(string text, TextAlign align, bool bold, double size, double spaceAfter)

@@ -105,6 +105,26 @@ public static class PdfRenderer
                     y += 8;
                     break;
                 }
+                case QrCode q:
+                {
+                    const double side = 25 * Page.Millimetre;
+                    if (y + side > Bottom()) NewPage();
+                    // Drawn as squares: sharp at any print resolution, and no image decoder involved.
+                    var modules = QrImage.Modules(q.Url);
+                    var cell = side / modules.Length;
+                    for (var row = 0; row < modules.Length; row++)
+                        for (var column = 0; column < modules[row].Length; column++)
+                            if (modules[row][column]) g.DrawRectangle(XBrushes.Black, Page.Left + column * cell, y + row * cell, cell, cell);
+                    var font = Font(9, false);
+                    var lineY = y + font.GetHeight();
+                    foreach (var line in Wrap(g, q.Caption, font, contentWidth - side - 8))
+                    {
+                        g.DrawString(line, font, XBrushes.Black, Page.Left + side + 8, lineY);
+                        lineY += font.GetHeight() * 1.1;
+                    }
+                    y += side + 6;
+                    break;
+                }
                 case SignatureLine s:
                 {
                     var font = Font(12, false);

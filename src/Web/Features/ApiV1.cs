@@ -28,6 +28,7 @@ public static class ApiV1
         Requests.GetDiagram.Map(signedIn);
         Requests.Documents.Map(signedIn);
         Documents.ApplicationDocument.Map(signedIn);
+        Documents.VerifyDocument.Map(signedIn);
         Documents.CardAndLetterDocuments.MapLetter(signedIn);
         Audit.VerifyAudit.Map(signedIn);
 

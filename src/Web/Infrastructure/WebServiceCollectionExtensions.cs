@@ -36,6 +36,8 @@ public static class WebServiceCollectionExtensions
         services.AddWorkflowTimers();
         var scans = configuration.GetSection("Scans").Get<Features.Requests.ScanOptions>() ?? new Features.Requests.ScanOptions();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
+        services.AddHttpContextAccessor();
+        services.AddScoped<Features.Documents.DocumentIssuer>();
         services.AddSingleton(sp => DocumentFonts.Check(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<DocumentFonts>()));
         services.Configure<Integrations.Journals.DnevnikOptions>(configuration.GetSection("Dnevnik"));
         services.AddHttpClient(Integrations.Journals.DnevnikRuAdapter.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // the adapter times each call itself

@@ -45,6 +45,7 @@ public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options
     public DbSet<Records.DestructionAct> DestructionActs => Set<Records.DestructionAct>();
     public DbSet<Records.DestructionActCase> DestructionActCases => Set<Records.DestructionActCase>();
     public DbSet<Records.DestroyedRecord> DestroyedRecords => Set<Records.DestroyedRecord>();
+    public DbSet<Records.IssuedDocument> IssuedDocuments => Set<Records.IssuedDocument>();
     public DbSet<Journal.Lesson> Lessons => Set<Journal.Lesson>();
     public DbSet<Journal.Work> Works => Set<Journal.Work>();
     public DbSet<Journal.Mark> Marks => Set<Journal.Mark>();

@@ -107,6 +107,17 @@ internal static class RecordsModel
             e.HasIndex(c => c.SchoolId);
         });
 
+        builder.Entity<IssuedDocument>(e =>
+        {
+            e.Property(d => d.Title).HasMaxLength(Limits.LongName);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.TextSha256).HasMaxLength(64);
+            if (sqlite) e.Property(d => d.IssuedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => d.SchoolId);
+            e.HasIndex(d => d.RequestId);
+        });
+
         builder.Entity<DestroyedRecord>(e =>
         {
             e.Property(r => r.ObjectType).HasMaxLength(Limits.ShortText);

@@ -76,6 +76,12 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
         }
         _target["rowId"] = (await db.ChangeTableRows.FirstAsync(r => r.SchoolId == school.Id)).Id;
+        if (!await db.IssuedDocuments.AnyAsync(d => d.SchoolId == school.Id))
+        {
+            db.IssuedDocuments.Add(new Workflows.Records.IssuedDocument { Id = Guid.NewGuid(), SchoolId = school.Id, Title = "Заявление", TextSha256 = new string('0', 64) });
+            await db.SaveChangesAsync();
+        }
+        _target["id"] = (await db.IssuedDocuments.FirstAsync(d => d.SchoolId == school.Id)).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Corrections.Web.Tests.Requests;
 using Corrections.Web.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
@@ -109,6 +110,19 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         using (var doc = WordprocessingDocument.Open(stream, false))
             Assert.Contains("Резолюция: Отказать. Справка выдана на другие даты.", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await (await driver.As(OtherDirector)).GetAsync(url)).StatusCode);
+
+        // The QR code's page confirms what was issued: number, date, the request's state, the text's hash.
+        await using var db = app.Db();
+        var issued = await db.IssuedDocuments.Where(d => d.RequestId == id).OrderBy(d => d.IssuedAt).ToListAsync();
+        Assert.Equal(3, issued.Count); // the draft, then the PDF and the DOCX after the decision; a refused download issues nothing
+        Assert.Contains($"Проверить подлинность документа: http://localhost/verify/{issued[1].Id}", decided, StringComparison.Ordinal);
+        Assert.Equal(issued[1].TextSha256, issued[2].TextSha256); // PDF and DOCX of the same document carry the same text
+        Assert.NotEqual(issued[0].TextSha256, issued[1].TextSha256); // registration and the decision changed it
+        var verified = await (await driver.As(Clerk)).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/verify/{issued[1].Id}");
+        Assert.Equal(request.GetProperty("registrationNumber").GetString(), verified.GetProperty("number").GetString());
+        Assert.Equal("Заявление: Отклонено", verified.GetProperty("status").GetString());
+        Assert.Equal(issued[1].TextSha256, verified.GetProperty("textSha256").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await driver.As(OtherDirector)).GetAsync($"/api/v1/verify/{issued[1].Id}")).StatusCode);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class ApplicationDocument
         .Produces<Stream>(contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Documents");
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid requestId, string? format, CorrectionsDbContext db, AccessScopeHolder scope, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid requestId, string? format, CorrectionsDbContext db, AccessScopeHolder scope, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -55,6 +55,6 @@ public static class ApplicationDocument
             ground, request.Justification ?? "", scanTypes, card is { AttachmentsSheets: > 0 } ? card.AttachmentsSheets : null, card?.Number, card?.RegisteredOn,
             decision is null ? null : new ApplicationResolution(decision.Action, decision.Comment, PersonName.WithInitials(decision.Surname, decision.GivenName, decision.Patronymic),
                 SchoolClock.DateAt(school.TimeZoneId, decision.At))));
-        return DocumentFiles.File(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.ApplicationFileName"], card?.Number.Replace('/', '-') ?? className));
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.ApplicationFileName"], card?.Number.Replace('/', '-') ?? className), school.Id, card?.Number, request.Id, ct);
     }
 }

@@ -25,7 +25,7 @@ public static class CardAndLetterDocuments
         .Produces<Stream>(contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Documents");
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Card(
-        Guid schoolId, Guid documentId, string? format, CorrectionsDbContext db, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid schoolId, Guid documentId, string? format, CorrectionsDbContext db, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -39,11 +39,11 @@ public static class CardAndLetterDocuments
             d.Sheets, d.AttachmentsCount, d.AttachmentsSheets, d.CaseIndex,
             [.. linkedText.Select(x => string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.NumberAndDate"], x.Number, x.RegisteredOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)))],
             d.Resolution, d.OnControl, d.AccessRestriction, d.FilingMark));
-        return DocumentFiles.File(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.CardFileName"], d.Number.Replace('/', '-')));
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.CardFileName"], d.Number.Replace('/', '-')), schoolId, d.Number, d.RequestId, ct);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Letter(
-        Guid requestId, string? format, CorrectionsDbContext db, AccessScopeHolder scope, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid requestId, string? format, CorrectionsDbContext db, AccessScopeHolder scope, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -59,6 +59,6 @@ public static class CardAndLetterDocuments
         var model = CardAndLetter.Letter(new LetterInput(school.FullName, CardAndLetter.Requisites(school.Address, school.Phone, school.Email, school.Inn, school.Kpp, school.Ogrn),
             letter.Number, letter.RegisteredOn, letter.Addressee, card.Number, card.RegisteredOn, className, subject, letter.Resolution,
             letter.AttachmentsCount, letter.AttachmentsSheets, await SchoolPeople.HolderAsync(db, school.Id, Role.Director, ct) ?? ""));
-        return DocumentFiles.File(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.LetterFileName"], letter.Number.Replace('/', '-')));
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.LetterFileName"], letter.Number.Replace('/', '-')), school.Id, letter.Number, request.Id, ct);
     }
 }

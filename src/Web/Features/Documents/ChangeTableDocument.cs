@@ -21,7 +21,7 @@ public static class ChangeTableDocument
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithTags("Documents");
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid schoolId, Guid? studyPeriodId, Guid? classId, string? format, CorrectionsDbContext db, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid schoolId, Guid? studyPeriodId, Guid? classId, string? format, CorrectionsDbContext db, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -44,6 +44,6 @@ public static class ChangeTableDocument
 
         var model = ChangeTablePaper.Build(new ChangeTableInput(school, schoolClass?.Name, period.Name, year, lines, await SchoolPeople.HolderAsync(db, schoolId, Role.Zavuch, ct), await SchoolPeople.HolderAsync(db, schoolId, Role.Director, ct)));
         var name = string.Format(CultureInfo.InvariantCulture, t["Document.ChangeTableFileName"], schoolClass?.Name ?? t["Document.AllClasses"], period.Name, year.Replace('/', '-'));
-        return DocumentFiles.File(model, kind!, name);
+        return await issuer.FileAsync(model, kind!, name, schoolId, null, null, ct);
     }
 }

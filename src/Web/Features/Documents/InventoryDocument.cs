@@ -16,7 +16,7 @@ public static class InventoryDocument
         .RequireAuthorization(Policies.SchoolRegisterReader).Produces<Stream>(contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Documents");
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid schoolId, Guid caseId, string? format, CorrectionsDbContext db, DocumentFonts fonts, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid schoolId, Guid caseId, string? format, CorrectionsDbContext db, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -28,6 +28,6 @@ public static class InventoryDocument
         var model = RecordsPapers.Inventory(new InventoryInput(school, c.Index, c.Title, c.Year, c.RetentionYears,
             [.. inventory.Items.Select(i => new InventoryLine(i.Ordinal, i.Number, i.RegisteredOn, i.Summary, i.Sheets, i.FiledOn))],
             await SchoolPeople.HolderAsync(db, schoolId, Role.Clerk, ct)));
-        return DocumentFiles.File(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.InventoryFileName"], c.Index, c.Year));
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.InventoryFileName"], c.Index, c.Year), schoolId, c.Index, null, ct);
     }
 }

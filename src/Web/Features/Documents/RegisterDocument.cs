@@ -20,7 +20,7 @@ public static class RegisterDocument
         .RequireAuthorization(Policies.SchoolRegisterReader).Produces<Stream>(contentType: "application/pdf").WithTags("Documents");
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid schoolId, DateOnly? from, DateOnly? to, string? format, CorrectionsDbContext db, DocumentFonts fonts, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Guid schoolId, DateOnly? from, DateOnly? to, string? format, CorrectionsDbContext db, DocumentFonts fonts, DocumentIssuer issuer, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
@@ -33,7 +33,7 @@ public static class RegisterDocument
         var model = RecordsPapers.Register(new RegisterInput(school.FullName, start, end,
             [.. rows.OrderBy(r => r.RegisteredOn).ThenBy(r => r.Number).Select(r => new RegisterLine(r.Number, r.RegisteredOn, t[$"DocumentKind.{r.Kind}"], r.Author, r.Summary,
                 r.Sheets + r.AttachmentsSheets, r.CaseIndex, r.FilingMark))], clerk));
-        return DocumentFiles.File(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.RegisterFileName"], start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd")));
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.RegisterFileName"], start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd")), schoolId, null, null, ct);
     }
 }
 
