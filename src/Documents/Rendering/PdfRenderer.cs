@@ -157,11 +157,26 @@ public static class PdfRenderer
     private static XFont Font(double size, bool bold) => new(SerifFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
     /// <summary>Greedy word wrap; a word longer than the width is cut where it no longer fits.</summary>
+    // Tables repeat the same words (subjects, dates, names) thousands of times: each is measured once per font.
+    [ThreadStatic] private static Dictionary<(string, double, bool), double>? _widths;
+
+    private static double Width(XGraphics g, string text, XFont font)
+    {
+        _widths ??= [];
+        var key = (text, font.Size, font.Bold);
+        if (!_widths.TryGetValue(key, out var width))
+        {
+            if (_widths.Count > 100_000) _widths.Clear(); // bounded: one serif family, a few sizes
+            _widths[key] = width = g.MeasureString(text, font).Width;
+        }
+        return width;
+    }
+
     private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
         if (text.Length == 0) return [""];
         // Most cells fit on one line: one measurement decides it.
-        if (text.IndexOf('\n', StringComparison.Ordinal) < 0 && g.MeasureString(text, font).Width <= width) return [text];
+        if (text.IndexOf('\n', StringComparison.Ordinal) < 0 && Width(g, text, font) <= width) return [text];
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
         {
@@ -169,10 +184,10 @@ public static class PdfRenderer
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (g.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
+                if (Width(g, candidate, font) <= width) { line = candidate; continue; }
                 // A hyphenated word that does not fit breaks after its hyphen, as a typist would.
                 var hyphen = word.IndexOf('-', StringComparison.Ordinal);
-                if (hyphen > 0 && hyphen < word.Length - 1 && g.MeasureString((line.Length == 0 ? "" : line + " ") + word[..(hyphen + 1)], font).Width <= width)
+                if (hyphen > 0 && hyphen < word.Length - 1 && Width(g, (line.Length == 0 ? "" : line + " ") + word[..(hyphen + 1)], font) <= width)
                 {
                     lines.Add((line.Length == 0 ? "" : line + " ") + word[..(hyphen + 1)]);
                     line = word[(hyphen + 1)..];
@@ -180,10 +195,10 @@ public static class PdfRenderer
                 }
                 if (line.Length > 0) lines.Add(line);
                 line = word;
-                while (line.Length > 1 && g.MeasureString(line, font).Width > width)
+                while (line.Length > 1 && Width(g, line, font) > width)
                 {
                     var cut = line.Length - 1;
-                    while (cut > 1 && g.MeasureString(line[..cut], font).Width > width) cut--;
+                    while (cut > 1 && Width(g, line[..cut], font) > width) cut--;
                     lines.Add(line[..cut]);
                     line = line[cut..];
                 }
