@@ -30,7 +30,7 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("Таблица изменений 5А ", pdf.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
-        var text = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        var text = PdfText(await pdf.Content.ReadAsByteArrayAsync(), "change-table-5A");
         Assert.Contains("Муниципальное бюджетное общеобразовательное учреждение", text, StringComparison.Ordinal);
         Assert.Contains("Класс: 5А.", text, StringComparison.Ordinal);
         Assert.Contains(row.Description, text, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
 
         var register = await clerk.GetAsync($"/api/v1/schools/{card.SchoolId}/register/document?from={card.RegisteredOn:yyyy-MM-dd}&to={card.RegisteredOn:yyyy-MM-dd}&format=pdf");
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
-        var text = PdfText(await register.Content.ReadAsByteArrayAsync());
+        var text = PdfText(await register.Content.ReadAsByteArrayAsync(), "register");
         Assert.Contains("Журнал регистрации документов", text, StringComparison.Ordinal);
         Assert.Contains($"{card.Number} {card.RegisteredOn:dd.MM.yyyy} Заявление (входящий)", text, StringComparison.Ordinal);
         Assert.Contains(card.FilingMark!, text, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n").CopyTo(pdfScan, 0);
         Assert.Equal(HttpStatusCode.Created, (await (await driver.As(Teacher)).PostAsync($"/api/v1/requests/{id}/documents?type=medical-certificate&name=s.pdf", new ByteArrayContent(pdfScan))).StatusCode);
         var url = $"/api/v1/requests/{id}/papers/application";
-        var draft = PdfText(await (await driver.As(Teacher)).GetByteArrayAsync(url));
+        var draft = PdfText(await (await driver.As(Teacher)).GetByteArrayAsync(url), "application-draft");
         Assert.Contains("Директору МБОУ СОШ № 1", draft, StringComparison.Ordinal);
         Assert.Contains("Прошу разрешить внести изменения в электронный журнал 5А класса по предмету «Русский язык»:", draft, StringComparison.Ordinal);
         Assert.Contains("Приложение: медицинская справка.", draft, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         var request = await driver.GetAsync(id);
         var student = request.GetProperty("entries")[0].GetProperty("studentName").GetString()!;
 
-        var decided = PdfText(await (await driver.As(Clerk)).GetByteArrayAsync(url + "?format=pdf"));
+        var decided = PdfText(await (await driver.As(Clerk)).GetByteArrayAsync(url + "?format=pdf"), "application-decided");
         Assert.Contains(student, decided, StringComparison.Ordinal);
         Assert.Contains("Приложение: медицинская справка; всего на 1 л. в 1 экз.", decided, StringComparison.Ordinal);
         Assert.Contains($"Вх. № {request.GetProperty("registrationNumber").GetString()} от {DateOnly.Parse(request.GetProperty("registeredOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture):dd.MM.yyyy}", decided, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
             letter = await db.RegisteredDocuments.SingleAsync(d => d.RequestId == id && d.Kind == Workflows.Records.DocumentKind.OutgoingLetter);
         }
 
-        var text = PdfText(await (await driver.As(Director)).GetByteArrayAsync($"/api/v1/requests/{id}/papers/letter"));
+        var text = PdfText(await (await driver.As(Director)).GetByteArrayAsync($"/api/v1/requests/{id}/papers/letter"), "letter-to-department");
         Assert.Contains($"Исх. № {letter.Number} от {letter.RegisteredOn:dd.MM.yyyy}", text, StringComparison.Ordinal);
         Assert.Contains("Управление образования администрации Демонстрационного городского округа", text, StringComparison.Ordinal);
         Assert.Contains($"Направляем для окончательного решения заявление № {card.Number} от {card.RegisteredOn:dd.MM.yyyy}", text, StringComparison.Ordinal);
@@ -157,18 +157,30 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Содержит персональные данные", body, StringComparison.Ordinal);
     }
 
-    private static string PdfText(byte[] pdf)
+    /// <summary>The PDF's text in drawing order; its first page also goes to test-output/{name}.png for a person to look at.</summary>
+    private static string PdfText(byte[] pdf, string name)
     {
         var file = Path.GetTempFileName();
         try
         {
             File.WriteAllBytes(file, pdf);
+            var folder = Path.Combine(Root(), "test-output");
+            Directory.CreateDirectory(folder);
+            using (var png = Process.Start(new ProcessStartInfo("pdftoppm", $"-png -r 60 -f 1 -l 1 -singlefile {file} {Path.Combine(folder, typeof(TApp).Name + "-" + name)}")))
+                png!.WaitForExit();
             using var process = Process.Start(new ProcessStartInfo("pdftotext", $"-raw -enc UTF-8 {file} -") { RedirectStandardOutput = true, StandardOutputEncoding = System.Text.Encoding.UTF8 })!;
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             return System.Text.RegularExpressions.Regex.Replace(text.Replace("-\n", "-", StringComparison.Ordinal), @"\s+", " ");
         }
         finally { File.Delete(file); }
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Corrections.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? Path.GetTempPath();
     }
 }
 
