@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Corrections.Workflows.Persistence;
 
@@ -36,10 +37,27 @@ public static class PersistenceServiceCollectionExtensions
 
     public static string ResolveConnectionString(DatabaseOptions options, string dataFolder)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         if (options.Provider == DatabaseProvider.Postgres)
-            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is not set.");
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is not set.")
+                : WithPostgresDefaults(options.ConnectionString);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         return $"Data Source={Path.Combine(dataFolder, "corrections.db")}";
+    }
+
+    /// <summary>
+    /// Npgsql settings the app relies on for speed, unless the connection string sets them itself
+    /// (docs/decisions/0007-engine-benchmark.md): statements used again and again (every query of a
+    /// step is) are prepared on each connection, so the server parses and plans them once.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
+        if (!given.Contains("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 }
 
