@@ -48,7 +48,12 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Npgsql settings the app relies on for speed, unless the connection string sets them itself
     /// (docs/decisions/0007-engine-benchmark.md): statements used again and again (every query of a
-    /// step is) are prepared on each connection, so the server parses and plans them once.
+    /// step is) are prepared on each connection, so the server parses and plans them once; and a
+    /// connection going back to the pool is not reset, because EF Core opens and closes it around
+    /// every query outside a transaction and the reset ran with each of them. The app keeps no
+    /// session state: it sets no session settings, makes no temporary tables, and the one session
+    /// lock (the migrator's) is released before its connection closes. An open transaction is still
+    /// rolled back when a connection is closed.
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
@@ -57,6 +62,7 @@ public static class PersistenceServiceCollectionExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
         if (!given.Contains("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        if (!given.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 }
