@@ -10,7 +10,7 @@ var admin = Environment.GetEnvironmentVariable("CORRECTIONS_TEST_POSTGRES")
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
 var workflows = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
 // --profile: count the round trips of each phase of a step and time them instead of comparing with pgbench.
-var profile = args.Contains("--profile") ? new StepProfile() : null;
+using var profile = args.Contains("--profile") ? new StepProfile() : null;
 
 var engineDb = $"bench_engine_{Guid.NewGuid():N}";
 var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";

@@ -10,20 +10,37 @@ namespace Corrections.Bench;
 /// EF Core executes is one round trip (Npgsql sends a batch as one), and so is every commit or
 /// rollback; BEGIN travels with the next command. The profile run is never the measured run.
 /// </summary>
-public sealed class StepProfile : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class StepProfile : DbCommandInterceptor, IDbTransactionInterceptor, IDisposable
 {
+    private readonly ActivityListener _npgsql;
+
+    /// <summary>Also listens to Npgsql's own command activities, which see commands EF Core does not run itself (savepoints).</summary>
+    public StepProfile()
+    {
+        _npgsql = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => _phases.GetOrAdd(_current, _ => new Phase()).NpgsqlCommands++,
+        };
+        ActivitySource.AddActivityListener(_npgsql);
+    }
+
+    public void Dispose() => _npgsql.Dispose();
+
     private readonly ConcurrentDictionary<string, Phase> _phases = new(StringComparer.Ordinal);
     private string _current = "(none)";
     private long _dbTicks;
 
     private sealed class Phase
     {
-        public long Count;
-        public long RoundTrips;
-        public long Ticks;
-        public long DbTicks;
-        public long Compilations;
-        public readonly ConcurrentDictionary<string, int> Commands = new(StringComparer.Ordinal);
+        public long Count { get; set; }
+        public long RoundTrips { get; set; }
+        public long Ticks { get; set; }
+        public long DbTicks { get; set; }
+        public long Compilations { get; set; }
+        public long NpgsqlCommands { get; set; }
+        public ConcurrentDictionary<string, (int Count, long Ticks)> Commands { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Attributes the round trips and time of <paramref name="work"/> to <paramref name="name"/>.</summary>
@@ -49,11 +66,12 @@ public sealed class StepProfile : DbCommandInterceptor, IDbTransactionIntercepto
 
     private void Count(string what, long started)
     {
-        _dbTicks += Stopwatch.GetTimestamp() - started;
+        var ticks = Stopwatch.GetTimestamp() - started;
+        _dbTicks += ticks;
         var phase = _phases.GetOrAdd(_current, _ => new Phase());
         phase.RoundTrips++;
         var key = what.Length > 110 ? what[..110] : what;
-        phase.Commands.AddOrUpdate(key.ReplaceLineEndings(" "), 1, (_, n) => n + 1);
+        phase.Commands.AddOrUpdate(key.ReplaceLineEndings(" "), (1, ticks), (_, c) => (c.Count + 1, c.Ticks + ticks));
     }
 
     private long _started;
@@ -97,25 +115,39 @@ public sealed class StepProfile : DbCommandInterceptor, IDbTransactionIntercepto
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     { Count("ROLLBACK", _started); return Task.CompletedTask; }
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Count("ROLLBACK", _started);
+    public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    { _started = Stopwatch.GetTimestamp(); return result; }
+    public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    { _started = Stopwatch.GetTimestamp(); return ValueTask.FromResult(result); }
+    public void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => Count("SAVEPOINT", _started);
+    public Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken ct = default)
+    { Count("SAVEPOINT", _started); return Task.CompletedTask; }
+    public InterceptionResult ReleasingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    { _started = Stopwatch.GetTimestamp(); return result; }
+    public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    { _started = Stopwatch.GetTimestamp(); return ValueTask.FromResult(result); }
+    public void ReleasedSavepoint(DbTransaction transaction, TransactionEventData eventData) => Count("RELEASE SAVEPOINT", _started);
+    public Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken ct = default)
+    { Count("RELEASE SAVEPOINT", _started); return Task.CompletedTask; }
 
     public void Print(long transitions)
     {
         Console.WriteLine();
-        Console.WriteLine("phase                      count   round trips/each   ms/each   of which in db   compilations/each");
+        Console.WriteLine("phase                      count   round trips/each   ms/each   of which in db   compilations/each   Npgsql commands/each");
         long trips = 0;
         foreach (var (name, p) in _phases.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (p.Count == 0) continue;
             trips += p.RoundTrips;
-            Console.WriteLine($"{name,-26} {p.Count,5}   {(double)p.RoundTrips / p.Count,16:0.0}   {Stopwatch.GetElapsedTime(0, p.Ticks).TotalMilliseconds / p.Count,7:0.00}   {Stopwatch.GetElapsedTime(0, p.DbTicks).TotalMilliseconds / p.Count,7:0.00}   {(double)p.Compilations / p.Count,7:0.00}");
+            Console.WriteLine($"{name,-26} {p.Count,5}   {(double)p.RoundTrips / p.Count,16:0.0}   {Stopwatch.GetElapsedTime(0, p.Ticks).TotalMilliseconds / p.Count,7:0.00}   {Stopwatch.GetElapsedTime(0, p.DbTicks).TotalMilliseconds / p.Count,7:0.00}   {(double)p.Compilations / p.Count,7:0.00}   {(double)p.NpgsqlCommands / p.Count,7:0.0}");
         }
         Console.WriteLine($"round trips per transition (creation included): {(double)trips / transitions:0.0}");
         Console.WriteLine();
         foreach (var (name, p) in _phases.OrderBy(p => p.Key, StringComparer.Ordinal).Where(p => p.Value.Count > 0))
         {
             Console.WriteLine($"== {name}");
-            foreach (var (sql, n) in p.Commands.OrderByDescending(c => c.Value))
-                Console.WriteLine($"  {(double)n / p.Count,4:0.0}  {sql}");
+            foreach (var (sql, c) in p.Commands.OrderByDescending(c => c.Value.Ticks))
+                Console.WriteLine($"  {(double)c.Count / p.Count,4:0.0} × {Stopwatch.GetElapsedTime(0, c.Ticks).TotalMilliseconds / c.Count,5:0.00} ms  {sql}");
         }
     }
 }
