@@ -11,9 +11,20 @@ namespace Corrections.Workflows.Persistence;
 /// The one EF Core model of the product. School scoping lives here: every <see cref="ISchoolOwned"/>
 /// row is filtered by the caller's schools and may only be saved inside them.
 /// </summary>
-public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope)
-    : IdentityUserContext<AppUser, Guid>(options)
+public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
 {
+    private readonly AccessScopeHolder scope;
+
+    public CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope) : base(options)
+    {
+        this.scope = scope;
+        // EF Core would wrap every save inside a transaction in a savepoint (two more round trips) so
+        // that a failed save could be undone alone. Here every transaction's owner rolls the whole
+        // transaction back when a save fails (the engine's step, the API's handlers, the audit chain),
+        // so nothing ever goes on after a failed save and the savepoint is never used.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
