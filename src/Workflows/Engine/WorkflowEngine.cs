@@ -39,7 +39,8 @@ public sealed class WorkflowEngine(
             Id = Guid.CreateVersion7(), SchoolId = schoolId, InstanceId = instance.Id, Revision = 1, At = now,
             ActorId = initiator.UserId, ActorRole = InitiatorRole, Action = "create", ToState = definition.Initial,
         });
-        EnterState(definition, instance, await new SchoolFactsReader().ReadAsync(db, schoolId, ct), now);
+        var school = NeedsSchool(definition.States[definition.Initial]) ? await new SchoolFactsReader().ReadAsync(db, schoolId, ct) : null;
+        EnterState(definition, instance, school, now);
         return instance;
     }
 
@@ -130,8 +131,9 @@ public sealed class WorkflowEngine(
     private async Task<WorkflowHistoryEntry> CommitAsync(WorkflowDefinition definition, StepContext step, CancellationToken ct, Action<WorkflowHistoryEntry>? beforeCommit = null)
     {
         var instance = step.Instance;
-        // Read before the transaction (if no guard has read it yet), so the transaction only writes.
-        var school = await step.SchoolAsync(ct);
+        // Read before the transaction (if no guard has read it yet), so the transaction only writes;
+        // a state whose tasks have no due dates and that has no timers needs nothing of the school.
+        var school = NeedsSchool(definition.States[step.Transition.To]) ? await step.SchoolAsync(ct) : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Set-based: a reminder consuming its own wait at the same moment must not fail the step;
         // the instance's revision is what guards the step against a concurrent one.
@@ -165,19 +167,23 @@ public sealed class WorkflowEngine(
         return entry;
     }
 
+    /// <summary>Whether entering <paramref name="state"/> computes a time: a due date (zone, settings) or a timer.</summary>
+    private static bool NeedsSchool(StateDefinition state) => state.Timers.Count > 0 || state.Tasks.Any(t => t.Due is not null);
+
     /// <summary>Creates the tasks and timers of the instance's (new) state and returns the timers.</summary>
-    private List<WorkflowWait> EnterState(WorkflowDefinition definition, WorkflowInstance instance, SchoolFacts school, DateTimeOffset now)
+    /// <param name="school">Read whenever <see cref="NeedsSchool"/> says the state computes a time.</param>
+    private List<WorkflowWait> EnterState(WorkflowDefinition definition, WorkflowInstance instance, SchoolFacts? school, DateTimeOffset now)
     {
         var state = definition.States[instance.State];
-        var settings = school.Settings;
         DateTimeOffset? At(Duration? duration, DateTimeOffset from)
         {
             if (duration is null) return null;
+            var (settings, zone) = school is { } s ? (s.Settings, s.TimeZoneId) : throw new InvalidOperationException($"State {state.Name} computes a time without its school.");
             var amount = duration.Setting is { } name && settings.TryGetValue(name, out var value) && int.TryParse(value, out var configured)
                 ? configured
                 : duration.WorkingDays ?? duration.Hours ?? 0;
             return duration.WorkingDays is not null
-                ? calendar.AddWorkingDays(instance.SchoolId, school.TimeZoneId, from, amount)
+                ? calendar.AddWorkingDays(instance.SchoolId, zone, from, amount)
                 : from.AddHours(amount);
         }
 
