@@ -6,6 +6,9 @@ using Corrections.Workflows.Engine;
 using Corrections.Workflows.Locking;
 using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +29,8 @@ public static class EngineRun
     private static readonly (string Action, string Role)[] Path =
         [("submit", "teacher"), ("return", "clerk"), ("submit", "teacher"), ("register", "clerk"), ("approve", "director"), ("apply", "zavuch"), ("file", "clerk")];
 
-    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration)
+    /// <param name="profile">When given, counts round trips and times phases (slower; not the measured run).</param>
+    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration, StepProfile? profile = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,30 +39,36 @@ public static class EngineRun
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
             .AddCorrectionsPersistence(configuration, System.IO.Path.GetTempPath())
             .AddCorrectionsWorkflows(workflows)
-            .AddSingleton<IWorkflowTimerScheduler, TimersLeftOut>()
-            .BuildServiceProvider();
+            .AddSingleton<IWorkflowTimerScheduler, TimersLeftOut>();
+        if (profile is not null)
+            services.ConfigureDbContext<CorrectionsDbContext>(o => o.AddInterceptors(profile)
+                .LogTo(_ => profile.QueryCompiled(), [CoreEventId.QueryCompilationStarting], LogLevel.Debug));
+        await using var provider = services.BuildServiceProvider();
 
-        var people = await SetUpAsync(services, workflows);
+        var people = await SetUpAsync(provider, workflows);
         var transitions = 0L;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)
         {
-            var id = await CreateAsync(services, people);
+            var id = await Timed(profile, "0 create", () => CreateAsync(provider, people));
             foreach (var (action, role) in Path)
             {
-                await using var scope = services.CreateAsyncScope();
+                await using var scope = provider.CreateAsyncScope();
                 var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
                 var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
-                holder.Current = await AccessScopeLoader.LoadAsync(db, people[role], default);
-                var instance = db.WorkflowInstances.Single(i => i.Id == id);
-                await scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
-                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "return" ? "Нет справки" : null, null, default);
+                holder.Current = await Timed(profile, "1 access scope", () => AccessScopeLoader.LoadAsync(db, people[role], default));
+                var instance = await Timed(profile, "2 load instance", () => db.WorkflowInstances.SingleAsync(i => i.Id == id));
+                await Timed(profile, "3 step " + action, () => scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
+                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "return" ? "Нет справки" : null, null, default));
                 transitions++;
             }
         }
         watch.Stop();
+        profile?.Print(transitions);
         return new EngineResult(transitions, watch.Elapsed);
     }
+
+    private static Task<T> Timed<T>(StepProfile? profile, string phase, Func<Task<T>> work) => profile is null ? work() : profile.MeasureAsync(phase, work);
 
     private static async Task<Dictionary<string, Guid>> SetUpAsync(ServiceProvider services, string workflows)
     {

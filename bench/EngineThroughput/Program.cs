@@ -8,7 +8,9 @@ using Npgsql;
 var admin = Environment.GetEnvironmentVariable("CORRECTIONS_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Set CORRECTIONS_TEST_POSTGRES (scripts/bench.sh does) to an admin connection string of the PostgreSQL server.");
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
-var workflows = args.Length > 1 ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
+var workflows = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
+// --profile: count the round trips of each phase of a step and time them instead of comparing with pgbench.
+using var profile = args.Contains("--profile") ? new StepProfile() : null;
 
 var engineDb = $"bench_engine_{Guid.NewGuid():N}";
 var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";
@@ -16,7 +18,8 @@ await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
 await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
 try
 {
-    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds));
+    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds), profile);
+    if (profile is not null) return;
     var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds);
 
     Console.WriteLine();

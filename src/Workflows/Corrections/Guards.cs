@@ -30,8 +30,9 @@ public sealed class EntriesLockedGuard(TimeProvider clock) : IWorkflowGuard
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
         var entries = await step.Db.CorrectionEntries.Where(e => e.RequestId == step.Instance.Id).OrderBy(e => e.Date).ToListAsync(ct);
-        var zone = await step.Db.Schools.Where(s => s.Id == step.Instance.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
-        var policy = await LockPolicies.ForSchoolAsync(step.Db, step.Instance.SchoolId, ct);
+        var school = await step.SchoolAsync(ct);
+        var zone = school.TimeZoneId;
+        var policy = await LockPolicies.ForSchoolAsync(step.Db, school.Id, school.MunicipalityId, ct);
         foreach (var entry in entries)
         {
             switch (await LockPolicies.StatusAsync(step.Db, policy, zone, entry, clock, ct))
@@ -76,7 +77,7 @@ public sealed class ProtocolGivenGuard(TimeProvider clock) : IWorkflowGuard
         var dateText = payload is { ValueKind: System.Text.Json.JsonValueKind.Object } q && q.TryGetProperty("protocolDate", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
         if (string.IsNullOrEmpty(number) || number.Length > 50) return GuardResult.Refuse("Guard.ProtocolNumber");
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", out var date)) return GuardResult.Refuse("Guard.ProtocolDate");
-        var zone = await step.Db.Schools.Where(s => s.Id == step.Instance.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var zone = (await step.SchoolAsync(ct)).TimeZoneId;
         if (date > SchoolClock.Today(zone, clock)) return GuardResult.Refuse("Guard.ProtocolDateFuture");
 
         // The guard passing is what lets the step happen, so it records the protocol it checked.

@@ -12,8 +12,14 @@ public static class LockPolicies
 
     /// <summary>The setting in force and where it comes from: «school», «municipality», or «default» (no setting).</summary>
     public static async Task<(LockPolicySetting? Setting, string Source)> SettingForSchoolAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
+        => await SettingForSchoolAsync(db, schoolId, await db.Schools.Where(s => s.Id == schoolId).Select(s => s.MunicipalityId).SingleAsync(ct), ct);
+
+    /// <summary>The policy of a school whose municipality the caller already knows.</summary>
+    public static async Task<LockPolicy> ForSchoolAsync(CorrectionsDbContext db, Guid schoolId, Guid municipalityId, CancellationToken ct)
+        => (await SettingForSchoolAsync(db, schoolId, municipalityId, ct)).Setting is { } setting ? Build(setting.Preset, setting.EisuWindow) : LockPresets.KrasnodarLetter2017();
+
+    private static async Task<(LockPolicySetting? Setting, string Source)> SettingForSchoolAsync(CorrectionsDbContext db, Guid schoolId, Guid municipalityId, CancellationToken ct)
     {
-        var municipalityId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.MunicipalityId).SingleAsync(ct);
         var settings = await db.LockPolicySettings.AsNoTracking()
             .Where(p => p.SchoolId == schoolId || (p.SchoolId == null && p.MunicipalityId == municipalityId)).ToListAsync(ct);
         return settings.FirstOrDefault(p => p.SchoolId == schoolId) is { } own ? (own, "school")

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Corrections.Workflows.Access;
 using Corrections.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Workflows.Engine;
 
@@ -24,6 +25,35 @@ public sealed class StepContext
     public string? Reason { get; init; }
     public JsonElement? Payload { get; init; }
     public DateTimeOffset Now { get; init; }
+
+    /// <summary>Read once per step and shared by its guards, effects and the engine.</summary>
+    internal SchoolFactsReader SchoolReader { get; init; } = new();
+
+    /// <summary>The instance's school as the step sees it: zone, municipality, name and settings.</summary>
+    public Task<SchoolFacts> SchoolAsync(CancellationToken ct) => SchoolReader.ReadAsync(Db, Instance.SchoolId, ct);
+}
+
+/// <summary>What a step needs of the instance's school (through the school filter, like any read of the step).</summary>
+public sealed record SchoolFacts(Guid Id, Guid MunicipalityId, string ShortName, string TimeZoneId, IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>Reads a school's facts on first use in one round trip and keeps them for the rest of the step.</summary>
+internal sealed class SchoolFactsReader
+{
+    private SchoolFacts? _facts;
+
+    public async Task<SchoolFacts> ReadAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
+    {
+        if (_facts?.Id == schoolId) return _facts;
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
+            .Select(s => new
+            {
+                s.Id, s.MunicipalityId, s.ShortName, s.TimeZoneId,
+                Settings = db.SchoolSettings.Where(x => x.SchoolId == s.Id).Select(x => new { x.Name, x.Value }).ToList(),
+            })
+            .SingleAsync(ct);
+        return _facts = new SchoolFacts(school.Id, school.MunicipalityId, school.ShortName, school.TimeZoneId,
+            school.Settings.ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal));
+    }
 }
 
 /// <param name="RefusalKey">Resource key of the Russian message shown when the guard refuses.</param>

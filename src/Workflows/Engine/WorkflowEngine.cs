@@ -39,7 +39,8 @@ public sealed class WorkflowEngine(
             Id = Guid.CreateVersion7(), SchoolId = schoolId, InstanceId = instance.Id, Revision = 1, At = now,
             ActorId = initiator.UserId, ActorRole = InitiatorRole, Action = "create", ToState = definition.Initial,
         });
-        await EnterStateAsync(definition, instance, now, ct);
+        var school = NeedsSchool(definition.States[definition.Initial]) ? await new SchoolFactsReader().ReadAsync(db, schoolId, ct) : null;
+        EnterState(definition, instance, school, now);
         return instance;
     }
 
@@ -76,9 +77,10 @@ public sealed class WorkflowEngine(
         if (expectedRevision != instance.Revision) throw new StepRefusedException(StepFault.StaleRevision, "Step.Stale", expectedRevision, instance.Revision);
 
         GuardResult? refusal = null;
+        var school = new SchoolFactsReader();
         foreach (var transition in candidates)
         {
-            var step = Context(definition, instance, transition, actor, role, reason, payload);
+            var step = Context(definition, instance, transition, actor, role, reason, payload, school);
             refusal = await CheckGuardsAsync(transition, step, ct);
             if (refusal is null) return await CommitAsync(definition, step, ct, beforeCommit);
         }
@@ -101,7 +103,7 @@ public sealed class WorkflowEngine(
         if (timer.Kind == TimerKind.Deadline)
         {
             var transition = definition.From(instance.State).First(t => t.Trigger.Timer == timer.Name);
-            var step = Context(definition, instance, transition, null, null, null, null);
+            var step = Context(definition, instance, transition, null, null, null, null, new SchoolFactsReader());
             if (await CheckGuardsAsync(transition, step, ct) is not null) return false;
             await CommitAsync(definition, step, ct);
             return true;
@@ -114,7 +116,7 @@ public sealed class WorkflowEngine(
         db.Entry(wait).State = EntityState.Detached;
         var now = clock.GetUtcNow();
         var reminder = new TransitionDefinition($"timer:{timer.Name}", null, [instance.State], instance.State, new Trigger(null, [], timer.Name, null), false, [], timer.Effects);
-        var context = Context(definition, instance, reminder, null, null, null, null);
+        var context = Context(definition, instance, reminder, null, null, null, null, new SchoolFactsReader());
         foreach (var effect in timer.Effects) await _effects[effect].RunAsync(context, ct);
         db.WorkflowHistory.Add(new WorkflowHistoryEntry
         {
@@ -129,6 +131,9 @@ public sealed class WorkflowEngine(
     private async Task<WorkflowHistoryEntry> CommitAsync(WorkflowDefinition definition, StepContext step, CancellationToken ct, Action<WorkflowHistoryEntry>? beforeCommit = null)
     {
         var instance = step.Instance;
+        // Read before the transaction (if no guard has read it yet), so the transaction only writes;
+        // a state whose tasks have no due dates and that has no timers needs nothing of the school.
+        var school = NeedsSchool(definition.States[step.Transition.To]) ? await step.SchoolAsync(ct) : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Set-based: a reminder consuming its own wait at the same moment must not fail the step;
         // the instance's revision is what guards the step against a concurrent one.
@@ -145,7 +150,7 @@ public sealed class WorkflowEngine(
             PayloadHash = step.Payload is { } p ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(p.GetRawText()))) : null,
         };
         db.WorkflowHistory.Add(entry);
-        var timers = await EnterStateAsync(definition, instance, step.Now, ct);
+        var timers = EnterState(definition, instance, school, step.Now);
         foreach (var effect in step.Transition.Effects) await _effects[effect].RunAsync(step, ct);
         beforeCommit?.Invoke(entry);
         try
@@ -162,23 +167,23 @@ public sealed class WorkflowEngine(
         return entry;
     }
 
+    /// <summary>Whether entering <paramref name="state"/> computes a time: a due date (zone, settings) or a timer.</summary>
+    private static bool NeedsSchool(StateDefinition state) => state.Timers.Count > 0 || state.Tasks.Any(t => t.Due is not null);
+
     /// <summary>Creates the tasks and timers of the instance's (new) state and returns the timers.</summary>
-    private async Task<List<WorkflowWait>> EnterStateAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
+    /// <param name="school">Read whenever <see cref="NeedsSchool"/> says the state computes a time.</param>
+    private List<WorkflowWait> EnterState(WorkflowDefinition definition, WorkflowInstance instance, SchoolFacts? school, DateTimeOffset now)
     {
         var state = definition.States[instance.State];
-        // One round trip for the school's zone and its settings: this runs on every step.
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == instance.SchoolId)
-            .Select(s => new { s.TimeZoneId, Settings = db.SchoolSettings.Where(x => x.SchoolId == s.Id).Select(x => new { x.Name, x.Value }).ToList() })
-            .SingleAsync(ct);
-        var settings = school.Settings.ToDictionary(x => x.Name, x => x.Value);
         DateTimeOffset? At(Duration? duration, DateTimeOffset from)
         {
             if (duration is null) return null;
+            var (settings, zone) = school is { } s ? (s.Settings, s.TimeZoneId) : throw new InvalidOperationException($"State {state.Name} computes a time without its school.");
             var amount = duration.Setting is { } name && settings.TryGetValue(name, out var value) && int.TryParse(value, out var configured)
                 ? configured
                 : duration.WorkingDays ?? duration.Hours ?? 0;
             return duration.WorkingDays is not null
-                ? calendar.AddWorkingDays(instance.SchoolId, school.TimeZoneId, from, amount)
+                ? calendar.AddWorkingDays(instance.SchoolId, zone, from, amount)
                 : from.AddHours(amount);
         }
 
@@ -214,11 +219,11 @@ public sealed class WorkflowEngine(
         return null;
     }
 
-    private StepContext Context(WorkflowDefinition definition, WorkflowInstance instance, TransitionDefinition transition, Actor? actor, string? role, string? reason, JsonElement? payload)
+    private StepContext Context(WorkflowDefinition definition, WorkflowInstance instance, TransitionDefinition transition, Actor? actor, string? role, string? reason, JsonElement? payload, SchoolFactsReader school)
         => new()
         {
             Db = db, Definition = definition, Instance = instance, Transition = transition, FromState = instance.State,
-            Actor = actor, ActorRole = role, Reason = reason, Payload = payload, Now = clock.GetUtcNow(),
+            Actor = actor, ActorRole = role, Reason = reason, Payload = payload, Now = clock.GetUtcNow(), SchoolReader = school,
         };
 
     /// <summary>

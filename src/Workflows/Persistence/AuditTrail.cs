@@ -2,6 +2,9 @@ using System.Text.Json;
 using Corrections.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Corrections.Workflows.Persistence;
 
@@ -59,12 +62,7 @@ internal static class AuditTrail
     /// <summary>Numbers and chains <paramref name="lines"/> after the last line in the database, then adds them to the context.</summary>
     public static async Task AppendAsync(CorrectionsDbContext db, List<AuditEntry> lines, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
-        // On SQLite the transaction took the write lock when it began (BEGIN IMMEDIATE).
-        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditEntry.Genesis;
+        var (sequence, previous) = await LastLineAsync(db, ct);
         foreach (var line in lines)
         {
             // PostgreSQL keeps microseconds: the hash is taken over what will read back.
@@ -75,6 +73,30 @@ internal static class AuditTrail
             db.AuditEntries.Add(line);
         }
     }
+
+    /// <summary>
+    /// Takes the chain's lock (held until the transaction ends) and then reads the last line. On
+    /// PostgreSQL both statements travel in one round trip; the read is a statement of its own, so
+    /// its snapshot is taken after the lock was granted and sees the line of whoever held it before.
+    /// On SQLite the transaction took the write lock when it began (BEGIN IMMEDIATE).
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> LastLineAsync(CorrectionsDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            return last is null ? (0, AuditEntry.Genesis) : (last.Sequence, last.Hash);
+        }
+        // Through EF Core's command pipeline, so logging and interceptors see it like any other command.
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(LockAndReadLast);
+        await using var reader = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), null, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        if (!await reader.DbDataReader.NextResultAsync(ct)) throw new InvalidOperationException("The audit chain's last line was not read.");
+        return await reader.DbDataReader.ReadAsync(ct) ? (reader.DbDataReader.GetInt64(0), reader.DbDataReader.GetString(1)) : (0, AuditEntry.Genesis);
+    }
+
+    private static readonly string LockAndReadLast =
+        $"""SELECT pg_advisory_xact_lock({LockKey}); SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
 
     /// <summary>Walks the whole chain and names the first line whose content or link does not match.</summary>
     public static async Task<AuditVerification> VerifyAsync(CorrectionsDbContext db, CancellationToken ct)

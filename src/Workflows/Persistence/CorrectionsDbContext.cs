@@ -12,9 +12,22 @@ namespace Corrections.Workflows.Persistence;
 /// row is filtered by the caller's schools and may only be saved inside them.
 /// </summary>
 /// <param name="clock">The application's clock, for the time of audit lines; the system clock where none is given (tools, tests).</param>
-public class CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope, TimeProvider? clock = null)
-    : IdentityUserContext<AppUser, Guid>(options)
+public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
 {
+    private readonly AccessScopeHolder scope;
+    private readonly TimeProvider? clock;
+
+    public CorrectionsDbContext(DbContextOptions<CorrectionsDbContext> options, AccessScopeHolder scope, TimeProvider? clock = null) : base(options)
+    {
+        this.scope = scope;
+        this.clock = clock;
+        // EF Core would wrap every save inside a transaction in a savepoint (two more round trips) so
+        // that a failed save could be undone alone. Here every transaction's owner rolls the whole
+        // transaction back when a save fails (the engine's step, the API's handlers, the audit chain),
+        // so nothing ever goes on after a failed save and the savepoint is never used.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();

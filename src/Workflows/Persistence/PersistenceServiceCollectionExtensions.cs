@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Corrections.Workflows.Persistence;
 
@@ -36,10 +37,33 @@ public static class PersistenceServiceCollectionExtensions
 
     public static string ResolveConnectionString(DatabaseOptions options, string dataFolder)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         if (options.Provider == DatabaseProvider.Postgres)
-            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is not set.");
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is not set.")
+                : WithPostgresDefaults(options.ConnectionString);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         return $"Data Source={Path.Combine(dataFolder, "corrections.db")}";
+    }
+
+    /// <summary>
+    /// Npgsql settings the app relies on for speed, unless the connection string sets them itself
+    /// (docs/decisions/0007-engine-benchmark.md): statements used again and again (every query of a
+    /// step is) are prepared on each connection, so the server parses and plans them once; and a
+    /// connection going back to the pool is not reset, because EF Core opens and closes it around
+    /// every query outside a transaction and the reset ran with each of them. The app keeps no
+    /// session state: it sets no session settings, makes no temporary tables, and the one session
+    /// lock (the migrator's) is released before its connection closes. An open transaction is still
+    /// rolled back when a connection is closed.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
+        if (!given.Contains("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        if (!given.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 }
 

@@ -44,7 +44,7 @@ public sealed class RegistrationCardGuard(TimeProvider clock) : IWorkflowGuard
         if (problem is not null) return GuardResult.Refuse(problem);
         if (card!.ReceivedOn is { } received)
         {
-            var zone = await step.Db.Schools.Where(s => s.Id == step.Instance.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+            var zone = (await step.SchoolAsync(ct)).TimeZoneId;
             var today = SchoolClock.Today(zone, clock);
             var filed = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Instance.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
             if (received > today || received < filed) return GuardResult.Refuse("Registration.ReceivedOnRange", filed.ToString("dd.MM.yyyy"), today.ToString("dd.MM.yyyy"));
@@ -67,14 +67,26 @@ public sealed class RegisterDocumentEffect : IWorkflowEffect
     {
         var db = step.Db;
         var (card, _) = RegistrationCard.Parse(step.Payload);
-        var request = await db.CorrectionRequests.AsNoTracking().SingleAsync(r => r.Id == step.Instance.Id, ct);
-        var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == request.SchoolId, ct);
+        var school = await step.SchoolAsync(ct);
+        // One round trip for the request and the names the card shows.
+        var request = await db.CorrectionRequests.AsNoTracking().Where(r => r.Id == step.Instance.Id)
+            .Select(r => new
+            {
+                r.Id, r.SchoolId,
+                Author = db.Users.Where(u => u.Id == r.InitiatorId).Select(u => u.Surname + " " + u.GivenName + (u.Patronymic == null ? "" : " " + u.Patronymic)).FirstOrDefault(),
+                ClassName = db.Classes.Where(c => c.Id == r.ClassId).Select(c => c.Name).FirstOrDefault(),
+                Subject = db.Subjects.Where(s => s.Id == r.SubjectId).Select(s => s.Name).FirstOrDefault(),
+                Numerator = db.Numerators.FirstOrDefault(n => n.SchoolId == r.SchoolId && n.Kind == DocumentKind.IncomingRequest),
+            })
+            .SingleAsync(ct);
+        if (request.Author is null || request.ClassName is null || request.Subject is null)
+            throw new InvalidOperationException($"Request {request.Id} names an author, class or subject that cannot be read.");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, TimeZoneInfo.FindSystemTimeZoneById(school.TimeZoneId)).DateTime);
-        var number = await NumberAllocator.AssignAsync(db, school.Id, DocumentKind.IncomingRequest, today, ct);
-
-        var author = await db.Users.Where(u => u.Id == request.InitiatorId).Select(u => u.Surname + " " + u.GivenName + (u.Patronymic == null ? "" : " " + u.Patronymic)).SingleAsync(ct);
-        var className = await db.Classes.Where(c => c.Id == request.ClassId).Select(c => c.Name).SingleAsync(ct);
-        var subject = await db.Subjects.Where(s => s.Id == request.SubjectId).Select(s => s.Name).SingleAsync(ct);
+        // The numerator came with the request's names; the number is taken as every kind's is.
+        var numerator = request.Numerator ?? Numerator.Defaults(school.Id).First(n => n.Kind == DocumentKind.IncomingRequest);
+        var sequence = await NumberAllocator.NextAsync(db, school.Id, DocumentKind.IncomingRequest, today.Year, ct);
+        var number = new AssignedNumber(numerator.Render(sequence, today.Year), today.Year, sequence, numerator.CaseIndex);
+        var (author, className, subject) = (request.Author, request.ClassName, request.Subject);
         db.RegisteredDocuments.Add(new RegisteredDocument
         {
             Id = Guid.CreateVersion7(), SchoolId = school.Id, Kind = DocumentKind.IncomingRequest, RequestId = request.Id,
