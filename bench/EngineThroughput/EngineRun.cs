@@ -50,6 +50,9 @@ public static class EngineRun
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)
         {
+            // The journal cell the request will change (a lesson, its work, the «2»): fixture, not measured.
+            var entryDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+            await JournalCellAsync(provider, people, entryDate);
             var id = await Timed(profile, "0 create", () => CreateAsync(provider, people));
             foreach (var (action, role) in Path)
             {
@@ -83,8 +86,13 @@ public static class EngineRun
         var year = new SchoolYear { Id = Guid.NewGuid(), SchoolId = school.Id, Name = "2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 5, 31), PeriodKind = PeriodKind.Halves };
         var schoolClass = new SchoolClass { Id = Guid.NewGuid(), SchoolId = school.Id, SchoolYearId = year.Id, Grade = 7, Letter = "Б", Name = "7Б" };
         var subject = new Subject { Id = Guid.NewGuid(), SchoolId = school.Id, Name = "Алгебра" };
+        // The year's halves (the change table numbers rows per period) and the cases filing needs.
+        year.Periods.Add(new StudyPeriod { Id = Guid.NewGuid(), SchoolId = school.Id, SchoolYearId = year.Id, Number = 1, Name = "1 полугодие", StartDate = new(2026, 1, 1), EndDate = new(2026, 12, 31) });
+        year.Periods.Add(new StudyPeriod { Id = Guid.NewGuid(), SchoolId = school.Id, SchoolYearId = year.Id, Number = 2, Name = "2 полугодие", StartDate = new(2027, 1, 1), EndDate = new(2027, 12, 31) });
+        foreach (var caseYear in new[] { 2026, 2027 }) db.CaseFiles.AddRange(Corrections.Workflows.Records.DefaultCases.For(school.Id, caseYear));
         db.AddRange(municipality, school, year, schoolClass, subject,
             new Student { Id = Guid.NewGuid(), SchoolId = school.Id, ClassId = schoolClass.Id, Surname = "Иванов", GivenName = "Иван" });
+        var studentId = db.Students.Local.Single().Id;
         db.Grounds.AddRange(DefaultGrounds.For(school.Id));
         var people = new Dictionary<string, Guid>();
         foreach (var (key, role) in new[] { ("teacher", Role.Teacher), ("clerk", Role.Clerk), ("director", Role.Director), ("zavuch", Role.Zavuch) })
@@ -99,7 +107,22 @@ public static class EngineRun
         people["school"] = school.Id;
         people["class"] = schoolClass.Id;
         people["subject"] = subject.Id;
+        people["student"] = studentId;
         return people;
+    }
+
+    /// <summary>A fresh lesson with a current-mark work where the student has «2», so each request's «apply» writes a real cell.</summary>
+    private static async Task JournalCellAsync(ServiceProvider services, Dictionary<string, Guid> people, DateOnly date)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeHolder>().Current = AccessScope.System;
+        var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+        var lesson = new Corrections.Workflows.Journal.Lesson { Id = Guid.CreateVersion7(), SchoolId = people["school"], ClassId = people["class"], SubjectId = people["subject"], TeacherId = people["teacher"], Date = date };
+        var work = new Corrections.Workflows.Journal.Work { Id = Guid.CreateVersion7(), SchoolId = people["school"], LessonId = lesson.Id, Kind = EntryKind.CurrentMark, Title = "Работа" };
+        // Earlier cells of the same date give way, so the request names exactly this one.
+        await db.Lessons.Where(l => l.ClassId == people["class"] && l.Date == date).ExecuteUpdateAsync(s => s.SetProperty(l => l.Date, date.AddDays(-400)));
+        db.AddRange(lesson, work, new Corrections.Workflows.Journal.Mark { Id = Guid.CreateVersion7(), SchoolId = people["school"], WorkId = work.Id, StudentId = people["student"], Value = "2" });
+        await db.SaveChangesAsync();
     }
 
     private static async Task<Guid> CreateAsync(ServiceProvider services, Dictionary<string, Guid> people)
