@@ -64,3 +64,24 @@ public static class ApplicationPaper
 
     private static string Shown(string value) => value.Length == 0 ? "—" : value;
 }
+
+public sealed record DecisionInput(string SchoolName, string RequestNumber, DateOnly RequestDate, string Initiator, string ClassName, string Subject, ApplicationResolution Resolution, bool ByDepartment);
+
+/// <summary>The decision on a request as a paper of its own: the director's (or, on escalation, the department's), with its reasons and signature.</summary>
+public static class DecisionPaper
+{
+    public static DocumentModel Build(DecisionInput d)
+    {
+        string F(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, T(key), args);
+        var date = d.Resolution.On.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        return new DocumentModel($"{T("Decision.Title")} {d.RequestNumber}", PageOrientation.Portrait,
+        [
+            new Paragraph(d.SchoolName, TextAlign.Center, SpaceAfter: 8),
+            new Paragraph(T("Decision.Title"), TextAlign.Center, Bold: true, Size: 14, SpaceAfter: 12),
+            new Paragraph(F("Decision.Request", d.RequestNumber, d.RequestDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), d.Initiator, d.ClassName, d.Subject), TextAlign.Justify, Size: 14, SpaceAfter: 8),
+            new Paragraph(F($"Decision.{d.Resolution.Action}", d.Resolution.Reason ?? "").Trim(), TextAlign.Justify, Bold: true, Size: 14, SpaceAfter: 12),
+            new Paragraph(F("Decision.Date", date), Size: 14, SpaceAfter: 12),
+            new SignatureLine(T(d.ByDepartment ? "Decision.By.Department" : "Decision.By.Director"), d.Resolution.Author),
+        ]);
+    }
+}

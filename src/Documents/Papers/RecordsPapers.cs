@@ -20,7 +20,7 @@ public static class RecordsPapers
     public static DocumentModel Register(RegisterInput input)
     {
         string[] keys = ["Number", "Date", "Kind", "Author", "Summary", "Sheets", "Case", "Filing"];
-        double[] weights = [9, 8, 12, 14, 30, 5, 7, 15];
+        double[] weights = [9, 10, 12, 13, 28, 7, 7, 14];
         var blocks = new List<Block>
         {
             new Paragraph(input.SchoolName, TextAlign.Center, SpaceAfter: 4),

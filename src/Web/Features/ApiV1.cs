@@ -29,6 +29,7 @@ public static class ApiV1
         Requests.Documents.Map(signedIn);
         Documents.ApplicationDocument.Map(signedIn);
         Documents.VerifyDocument.Map(signedIn);
+        Documents.DecisionDocument.Map(signedIn);
         Documents.CardAndLetterDocuments.MapLetter(signedIn);
         Audit.VerifyAudit.Map(signedIn);
 

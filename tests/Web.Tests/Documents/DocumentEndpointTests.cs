@@ -157,6 +157,50 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Содержит персональные данные", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_paper_of_an_escalated_and_filed_request_carries_the_same_text_in_docx_and_pdf()
+    {
+        var driver = new RequestDriver(app);
+        var id = (await driver.CreateDraftAsync()).GetProperty("id").GetGuid();
+        await driver.StepAsync(id, Teacher, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered");
+        await driver.StepAsync(id, Director, "escalate", "escalated", new { reason = "Спорный случай." });
+        await driver.StepAsync(id, Department, "department-approve", "unlocked", new { reason = "Документы подтверждают причину." }, role: "DepartmentOfficer");
+        await driver.StepAsync(id, Zavuch, "apply", "applied", role: "Zavuch");
+        await driver.StepAsync(id, Clerk, "file", "filed", role: "Clerk");
+        Workflows.Records.RegisteredDocument card;
+        Workflows.Journal.ChangeTableRow row;
+        await using (var db = app.Db())
+        {
+            card = await db.RegisteredDocuments.SingleAsync(d => d.RequestId == id && d.Kind == Workflows.Records.DocumentKind.IncomingRequest);
+            row = await db.ChangeTableRows.SingleAsync(r => r.RequestId == id);
+        }
+        var school = $"/api/v1/schools/{card.SchoolId}";
+        string[] papers =
+        [
+            $"/api/v1/requests/{id}/papers/application", $"/api/v1/requests/{id}/papers/letter", $"/api/v1/requests/{id}/papers/decision",
+            $"{school}/register/{card.Id}/card", $"{school}/register/document?from={card.RegisteredOn:yyyy-MM-dd}&to={card.RegisteredOn:yyyy-MM-dd}",
+            $"{school}/cases/{card.FiledCaseId}/inventory/document", $"{school}/change-table/document?classId={row.ClassId}&studyPeriodId={row.StudyPeriodId}",
+        ];
+        var director = await driver.As(Director);
+        foreach (var (paper, n) in papers.Select((p, n) => (p, n)))
+        {
+            var separator = paper.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            var pdf = PdfText(await director.GetByteArrayAsync($"{paper}{separator}format=pdf"), $"paper-{n}");
+            using var stream = new MemoryStream(await director.GetByteArrayAsync($"{paper}{separator}format=docx"));
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var texts = doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>()
+                .Select(x => System.Text.RegularExpressions.Regex.Replace(x.Text, @"\s+", " ").Trim())
+                .Where(x => x.Length > 0 && x.Trim('_').Length > 0 && !x.StartsWith("Проверить подлинность", StringComparison.Ordinal)).ToList();
+            Assert.True(texts.Count > 3, $"{paper}: the DOCX has text");
+            foreach (var text in texts) Assert.True(pdf.Contains(text, StringComparison.Ordinal), $"{paper}: «{text}» is in the DOCX but not in the PDF");
+        }
+
+        var decision = PdfText(await director.GetByteArrayAsync($"/api/v1/requests/{id}/papers/decision"), "decision");
+        Assert.Contains("Управление образования: разрешить внесение изменения. Документы подтверждают причину.", decision, StringComparison.Ordinal);
+        Assert.Contains("Специалист управления образования", decision, StringComparison.Ordinal);
+    }
+
     /// <summary>The PDF's text in drawing order; its first page also goes to test-output/{name}.png for a person to look at.</summary>
     private static string PdfText(byte[] pdf, string name)
     {

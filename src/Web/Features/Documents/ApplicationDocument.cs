@@ -24,6 +24,18 @@ public static class ApplicationDocument
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/requests/{requestId:guid}/papers/application", Handle)
         .Produces<Stream>(contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Documents");
 
+    /// <summary>The latest decision taken on the request (approve, reject, escalate, the department's), as it goes on paper.</summary>
+    public static async Task<ApplicationResolution?> LatestDecisionAsync(CorrectionsDbContext db, Guid requestId, string timeZoneId, CancellationToken ct)
+    {
+        var decision = await (from h in db.WorkflowHistory.AsNoTracking()
+                              join u in db.Users on h.ActorId equals u.Id
+                              where h.InstanceId == requestId && Decisions.Contains(h.Action)
+                              orderby h.Revision descending
+                              select new { h.Action, h.Comment, h.At, u.Surname, u.GivenName, u.Patronymic }).FirstOrDefaultAsync(ct);
+        return decision is null ? null
+            : new ApplicationResolution(decision.Action, decision.Comment, PersonName.WithInitials(decision.Surname, decision.GivenName, decision.Patronymic), SchoolClock.DateAt(timeZoneId, decision.At));
+    }
+
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         Guid requestId, string? format, CorrectionsDbContext db, AccessScopeHolder scope, DocumentFonts fonts, DocumentIssuer issuer, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
@@ -41,11 +53,7 @@ public static class ApplicationDocument
         var ground = request.GroundId is null ? "" : await db.Grounds.Where(g => g.Id == request.GroundId).Select(g => g.Title).SingleAsync(ct);
         var card = await db.RegisteredDocuments.AsNoTracking().Where(d => d.RequestId == request.Id && d.Kind == Workflows.Records.DocumentKind.IncomingRequest).FirstOrDefaultAsync(ct);
         var scanTypes = await db.ScanDocuments.Where(s => s.RequestId == request.Id).Select(s => s.DocumentType).Distinct().OrderBy(s => s).ToListAsync(ct);
-        var decision = await (from h in db.WorkflowHistory.AsNoTracking()
-                              join u in db.Users on h.ActorId equals u.Id
-                              where h.InstanceId == request.Id && Decisions.Contains(h.Action)
-                              orderby h.Revision descending
-                              select new { h.Action, h.Comment, h.At, u.Surname, u.GivenName, u.Patronymic }).FirstOrDefaultAsync(ct);
+        var decision = await LatestDecisionAsync(db, request.Id, school.TimeZoneId, ct);
 
         var model = ApplicationPaper.Build(new ApplicationInput(
             school.ShortName, await SchoolPeople.HolderAsync(db, school.Id, Role.Director, ct) ?? "", PersonName.Full(people.Surname, people.GivenName, people.Patronymic),
@@ -53,8 +61,7 @@ public static class ApplicationDocument
             className, subject,
             [.. request.Entries.OrderBy(e => e.Date).Select(e => new ApplicationEntry(students.GetValueOrDefault(e.StudentId, ""), e.Date, ApplicationPaper.EntryKindText(e.Kind.ToString()), e.CurrentValue, e.RequestedValue))],
             ground, request.Justification ?? "", scanTypes, card is { AttachmentsSheets: > 0 } ? card.AttachmentsSheets : null, card?.Number, card?.RegisteredOn,
-            decision is null ? null : new ApplicationResolution(decision.Action, decision.Comment, PersonName.WithInitials(decision.Surname, decision.GivenName, decision.Patronymic),
-                SchoolClock.DateAt(school.TimeZoneId, decision.At))));
+            decision));
         return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.ApplicationFileName"], card?.Number.Replace('/', '-') ?? className), school.Id, card?.Number, request.Id, ct);
     }
 }
