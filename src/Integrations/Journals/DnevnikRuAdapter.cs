@@ -50,6 +50,9 @@ public sealed class DnevnikRuAdapter(
         var links = await db.ExternalJournalLinks.Where(l => l.SchoolId == request.SchoolId).ToListAsync(ct);
         string? Link(string type, Guid? id) => links.FirstOrDefault(l => l.LocalType == type && l.LocalId == id)?.ExternalId;
 
+        // What was written to Дневник.ру is kept even if a later entry fails and the step rolls back:
+        // the external journal has changed, and its history must say so.
+        var written = new List<JournalChange>();
         try
         {
             foreach (var entry in entries)
@@ -68,6 +71,14 @@ public sealed class DnevnikRuAdapter(
                         throw new StepRefusedException(StepFault.GuardRefused, "Journal.ValueMoved", entry.Date.ToString("dd.MM.yyyy"), old.Length == 0 ? "—" : old, entry.CurrentValue.Length == 0 ? "—" : entry.CurrentValue);
                     if (entry.Kind == EntryKind.Attendance) await api.WriteAttendanceAsync(target, person, entry.RequestedValue, ct);
                     else await api.WriteMarkAsync(person, target, entry.RequestedValue, ct);
+                    var change = new JournalChange
+                    {
+                        Id = Guid.CreateVersion7(), SchoolId = request.SchoolId, At = step.Now, ActorId = step.Actor?.UserId, Via = JournalChangeVia.Apply,
+                        ClassId = request.ClassId, SubjectId = request.SubjectId, StudentId = entry.StudentId, Kind = entry.Kind, EntryDate = slot.Date,
+                        StudyPeriodId = slot.StudyPeriodId, OldValue = old, NewValue = entry.RequestedValue, RequestId = request.Id,
+                    };
+                    db.JournalChanges.Add(change);
+                    written.Add(change);
                 }
                 await ChangeTable.AppendAsync(db, request, entry, entry.CurrentValue, entry.RequestedValue, step.Now, ct);
             }
@@ -84,8 +95,13 @@ public sealed class DnevnikRuAdapter(
                         Id = Guid.CreateVersion7(), SchoolId = request.SchoolId, RequestId = request.Id, At = step.Now,
                         MessageKey = failure.Key, Arguments = JsonSerializer.Serialize(failure.Args.Select(a => a.ToString())),
                     },
+                    .. written,
                 ],
             };
+        }
+        catch (StepRefusedException refused) when (written.Count > 0)
+        {
+            throw new StepRefusedException(refused.Fault, refused.MessageKey, refused.Args) { KeepAfterRollback = [.. refused.KeepAfterRollback, .. written] };
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class FakeDnevnik : IAsyncDisposable
 
     public ConcurrentDictionary<(string Person, string Work), string> Marks { get; } = new();
     public Behaviour Mode { get; set; } = Behaviour.Normal;
+    /// <summary>Writes after this many succeed answer 503: a failure halfway through a request.</summary>
+    public int WritesAllowed { get; set; } = int.MaxValue;
+    private int _writes;
     private int _calls;
 
     public int Calls { get => Volatile.Read(ref _calls); set => Volatile.Write(ref _calls, value); }
@@ -57,6 +60,7 @@ public sealed class FakeDnevnik : IAsyncDisposable
             => fake.Marks.TryGetValue((person, work), out var value) ? Results.Ok(new { value }) : Results.NotFound());
         app.MapPut("/v2.0/persons/{person}/works/{work}/mark", (string person, string work, MarkBody body) =>
         {
+            if (Interlocked.Increment(ref fake._writes) > fake.WritesAllowed) return Results.StatusCode(503);
             fake.Marks[(person, work)] = body.Value;
             return Results.Ok(new { value = body.Value });
         });
@@ -146,6 +150,47 @@ public abstract class DnevnikTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal("4", fake.Marks[("person-1", $"work-{nth}")]);
         Assert.Equal(1, await RowsAsync(id));
         Assert.Equal(JsonValueKindNull, (await driver.GetAsync(id)).GetProperty("applyFailure").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_failure_halfway_keeps_the_record_of_what_was_already_written_to_the_external_journal()
+    {
+        var (fake, driver) = await SetUpAsync();
+        await using var _ = fake;
+        // Two cells of one request: links for both, then a request naming both.
+        var first = await ApprovedAsync(driver, fake, 4);
+        await using (var db = app.Db())
+        {
+            var entry = await db.CorrectionEntries.SingleAsync(e => e.RequestId == first);
+            var request = await db.CorrectionRequests.SingleAsync(r => r.Id == first);
+            var earlier = await db.Lessons.Where(l => l.ClassId == request.ClassId && l.SubjectId == request.SubjectId && l.Date < entry.Date).OrderByDescending(l => l.Date).FirstAsync();
+            var work = await db.Works.FirstAsync(w => w.LessonId == earlier.Id);
+            db.ExternalJournalLinks.Add(new ExternalJournalLink { SchoolId = request.SchoolId, LocalType = "work", LocalId = work.Id, ExternalId = "work-earlier" });
+            db.CorrectionEntries.Add(new Workflows.Corrections.CorrectionEntry
+            {
+                Id = Guid.CreateVersion7(), SchoolId = request.SchoolId, RequestId = first, StudentId = entry.StudentId, Date = earlier.Date,
+                Kind = entry.Kind, CurrentValue = "2", RequestedValue = "4",
+            });
+            await db.SaveChangesAsync();
+            fake.Marks[("person-1", "work-earlier")] = "2";
+        }
+        fake.WritesAllowed = 1;
+
+        var failed = await driver.ActAsync(first, GZavuch, "apply");
+        await Problems.AssertProblemAsync(failed, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(1, fake.Marks.Count(m => m.Key.Person == "person-1" && (m.Key.Work == "work-4" || m.Key.Work == "work-earlier") && m.Value == "4"));
+        await using (var db = app.Db())
+        {
+            var kept = Assert.Single(await db.JournalChanges.Where(c => c.RequestId == first).ToListAsync());
+            Assert.Equal(("2", "4", JournalChangeVia.Apply), (kept.OldValue, kept.NewValue, kept.Via));
+            Assert.Equal(0, await db.ChangeTableRows.CountAsync(r => r.RequestId == first));
+        }
+
+        fake.WritesAllowed = int.MaxValue;
+        await driver.StepAsync(first, GZavuch, "apply", "applied", role: "Zavuch");
+        Assert.Equal(2, await RowsAsync(first));
+        await using (var db = app.Db())
+            Assert.Equal(2, await db.JournalChanges.CountAsync(c => c.RequestId == first)); // the retry wrote only the cell still at «2»
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
