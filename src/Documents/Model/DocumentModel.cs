@@ -63,6 +63,13 @@ public static class QrImage
     }
 }
 
+/// <summary>Text as it may be printed: control characters (which XML cannot carry) become spaces.</summary>
+public static class Texts
+{
+    public static string Printable(string text)
+        => text.Any(c => char.IsControl(c) && c != '\n') ? new string([.. text.Select(c => char.IsControl(c) && c != '\n' ? ' ' : c)]) : text;
+}
+
 /// <summary>Page geometry shared by the renderers, in points (1/72 inch).</summary>
 public static class Page
 {

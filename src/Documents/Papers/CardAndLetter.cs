@@ -44,7 +44,7 @@ public static class CardAndLetter
     public static DocumentModel Letter(LetterInput l) => new($"{F("Letter.Outgoing", l.Number, Date(l.Date))}", PageOrientation.Portrait,
     [
         new Paragraph(l.SchoolFullName, TextAlign.Left, Bold: true, SpaceAfter: 0),
-        new Paragraph(l.SchoolRequisites, TextAlign.Left, Size: 10, SpaceAfter: 6),
+        new Paragraph(l.SchoolRequisites, TextAlign.Left, Size: 12, SpaceAfter: 6),
         new Paragraph(F("Letter.Outgoing", l.Number, Date(l.Date)), SpaceAfter: 12),
         new Paragraph(l.Department, TextAlign.Right, SpaceAfter: 12),
         new Paragraph(T("Letter.Greeting"), Bold: true, SpaceAfter: 8),

@@ -36,7 +36,7 @@ public static class ChangeTablePaper
             new Paragraph(input.ClassName is null
                 ? string.Format(CultureInfo.InvariantCulture, T("ChangeTable.SchoolWide"), input.PeriodName, input.SchoolYear)
                 : string.Format(CultureInfo.InvariantCulture, T("ChangeTable.ClassAndPeriod"), input.ClassName, input.PeriodName, input.SchoolYear), TextAlign.Center, SpaceAfter: 4),
-            new Paragraph(T("ChangeTable.IntegralPart"), TextAlign.Center, Size: 11, SpaceAfter: 8),
+            new Paragraph(T("ChangeTable.IntegralPart"), TextAlign.Center, Size: 12, SpaceAfter: 8),
             new Table(
                 [.. ColumnKeys.Select((k, i) => new Column(T($"ChangeTable.Col.{k}"), Weights[i]))],
                 [.. input.Lines.Select(l => (IReadOnlyList<string>)

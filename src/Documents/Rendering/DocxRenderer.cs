@@ -24,7 +24,7 @@ public static class DocxRenderer
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
                 new FontSize { Val = "24" }, new Languages { Val = "ru-RU" })),
-            new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
 
         var (width, height) = Page.Size(model.Orientation);
         var contentTwips = (int)((width - Page.Left - Page.Right) * TwipsPerPoint);
@@ -102,19 +102,22 @@ public static class DocxRenderer
     {
         var runProperties = new RunProperties(new FontSize { Val = ((int)(size * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (bold) runProperties.PrependChild(new Bold());
+        // Schema order inside w:pPr: spacing comes before jc.
         return new W.Paragraph(
-            new ParagraphProperties(new Justification { Val = align switch
+            new ParagraphProperties(new SpacingBetweenLines { After = ((int)(spaceAfter * TwipsPerPoint)).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new Justification { Val = align switch
             {
                 TextAlign.Center => JustificationValues.Center, TextAlign.Right => JustificationValues.Right, TextAlign.Justify => JustificationValues.Both, _ => JustificationValues.Left,
-            } }, new SpacingBetweenLines { After = ((int)(spaceAfter * TwipsPerPoint)).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-            new Run(runProperties, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            } }),
+            new Run(runProperties, new W.Text(Texts.Printable(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static void WriteTable(OpenXmlWriter writer, Model.Table t, int contentTwips)
     {
         var total = t.Columns.Sum(c => c.Weight);
         var widths = t.Columns.Select(c => (int)(contentTwips * c.Weight / total)).ToArray();
-        var border = new Func<BorderType>[] { () => new TopBorder(), () => new BottomBorder(), () => new LeftBorder(), () => new RightBorder(), () => new InsideHorizontalBorder(), () => new InsideVerticalBorder() };
+        // Schema order: top, left, bottom, right, insideH, insideV.
+        var border = new Func<BorderType>[] { () => new TopBorder(), () => new LeftBorder(), () => new BottomBorder(), () => new RightBorder(), () => new InsideHorizontalBorder(), () => new InsideVerticalBorder() };
         var borders = new TableBorders(border.Select(b =>
         {
             var e = b();
@@ -134,8 +137,10 @@ public static class DocxRenderer
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, double size, bool header)
     {
         var row = new TableRow();
-        // The header repeats on every page; no row is split across pages.
-        row.Append(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
+        // The header repeats on every page; an ordinary row is not split across pages, but one too long
+        // for a page must be, or Word would cut it off.
+        var shortRow = cells.Sum(c => c.Length) < 1500;
+        row.Append(header ? new TableRowProperties(new CantSplit(), new TableHeader()) : shortRow ? new TableRowProperties(new CantSplit()) : new TableRowProperties());
         for (var i = 0; i < widths.Length; i++)
             row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
                 Para(i < cells.Count ? cells[i] : "", TextAlign.Left, header, size, 0)));

@@ -91,16 +91,30 @@ public static class PdfRenderer
                     var headerHeight = HeightOf(headerLines, bold);
                     if (y + headerHeight * 2 > Bottom()) NewPage();
                     DrawRow(headerLines, bold, headerHeight);
+                    var lineHeight = font.GetHeight() * 1.1;
                     foreach (var row in t.Rows)
                     {
                         var lines = WrapRow(row, font);
-                        var rowHeight = HeightOf(lines, font);
-                        if (y + rowHeight > Bottom())
+                        // A row that fits a page starts on the next one rather than split.
+                        if (y + HeightOf(lines, font) > Bottom() && HeightOf(lines, font) <= Bottom() - Page.Top - headerHeight)
                         {
                             NewPage();
                             DrawRow(headerLines, bold, headerHeight);
                         }
-                        DrawRow(lines, font, rowHeight);
+                        // One taller than a page goes on in pieces, each page with the header again.
+                        while (y + HeightOf(lines, font) > Bottom())
+                        {
+                            var fit = (int)((Bottom() - y - 2 * Padding) / lineHeight);
+                            if (fit >= 1)
+                            {
+                                var part = lines.Select(l => l.Take(fit).ToList()).ToArray();
+                                DrawRow(part, font, HeightOf(part, font));
+                                lines = [.. lines.Select(l => l.Skip(fit).ToList())];
+                            }
+                            NewPage();
+                            DrawRow(headerLines, bold, headerHeight);
+                        }
+                        DrawRow(lines, font, HeightOf(lines, font));
                     }
                     y += 8;
                     break;
@@ -174,6 +188,7 @@ public static class PdfRenderer
 
     private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
+        text = Texts.Printable(text);
         if (text.Length == 0) return [""];
         // Most cells fit on one line: one measurement decides it.
         if (text.IndexOf('\n', StringComparison.Ordinal) < 0 && Width(g, text, font) <= width) return [text];

@@ -41,7 +41,7 @@ public static class ApplicationDocument
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, _)) return Validation.NotFound(t, "NotFound.Request");
 
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == request.SchoolId, ct);

@@ -29,7 +29,7 @@ public static class CardAndLetterDocuments
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         var d = await db.RegisteredDocuments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId && x.SchoolId == schoolId, ct);
         if (d is null) return Validation.NotFound(t, "NotFound.RegisteredDocument");
         var linkedText = await db.RegisteredDocuments.AsNoTracking().Where(x => x.Id == d.LinkedDocumentId || x.LinkedDocumentId == d.Id)
@@ -47,7 +47,7 @@ public static class CardAndLetterDocuments
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, _)) return Validation.NotFound(t, "NotFound.Request");
         var papers = await db.RegisteredDocuments.AsNoTracking().Where(d => d.RequestId == request.Id).ToListAsync(ct);
         var letter = papers.Where(d => d.Kind == DocumentKind.OutgoingLetter).OrderByDescending(d => d.RegisteredOn).FirstOrDefault();

@@ -28,11 +28,12 @@ public static class ChangeTableDocument
         var v = new Validation(t);
         var periodId = v.RequiredValue("studyPeriodId", studyPeriodId);
         if (!v.IsValid) return v.Problem();
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
 
         var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId && p.SchoolId == schoolId, ct);
         var schoolClass = classId is null ? null : await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId && c.SchoolId == schoolId, ct);
-        if (period is null || (classId is not null && schoolClass is null)) return Validation.NotFound(t, "NotFound.StudyPeriod");
+        if (period is null) return Validation.NotFound(t, "NotFound.StudyPeriod");
+        if (classId is not null && schoolClass is null) return Validation.NotFound(t, "NotFound.Class");
         var year = await db.SchoolYears.Where(y => y.Id == period.SchoolYearId).Select(y => y.Name).SingleAsync(ct);
         var school = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.FullName).SingleAsync(ct);
 

@@ -20,7 +20,7 @@ public static class InventoryDocument
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         if ((await GetCaseInventory.Handle(schoolId, caseId, db, t, ct)).Result is not Ok<CaseInventoryDto> { Value: { } inventory })
             return Validation.NotFound(t, "NotFound.Case");
         var school = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.FullName).SingleAsync(ct);

@@ -24,10 +24,16 @@ public static class RegisterDocument
     {
         var (kind, formatProblem) = DocumentFiles.ParseFormat(format, t);
         if (formatProblem is not null) return formatProblem;
-        if (DocumentFiles.Unavailable(fonts, t) is { } unavailable) return unavailable;
+        if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == schoolId, ct);
         var today = SchoolClock.Today(school.TimeZoneId, clock);
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
+        if (end < start || end.DayNumber - start.DayNumber > 3 * 366)
+        {
+            var v = new Validation(t);
+            v.Add("to", "Validation.RegisterRange");
+            return v.Problem();
+        }
         var rows = await ListRegister.QueryAsync(schoolId, start, end, null, null, null, db, ct);
         var clerk = await SchoolPeople.HolderAsync(db, schoolId, Role.Clerk, ct);
         var model = RecordsPapers.Register(new RegisterInput(school.FullName, start, end,
