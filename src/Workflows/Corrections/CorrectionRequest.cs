@@ -38,6 +38,12 @@ public sealed class CorrectionEntry : Organisation.ISchoolOwned
     public Guid? StudyPeriodId { get; set; }
     public required string CurrentValue { get; set; }
     public required string RequestedValue { get; set; }
+    /// <summary>
+    /// The built-in journal's cell the entry names, when the school keeps its journal here: the work
+    /// (for a mark) or the lesson (for attendance). With two works of a kind on one date it says which.
+    /// </summary>
+    public Guid? WorkId { get; set; }
+    public Guid? LessonId { get; set; }
 }
 
 /// <summary>

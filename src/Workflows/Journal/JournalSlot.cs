@@ -116,6 +116,9 @@ public static class JournalSlots
                 .Where(p => p.SchoolId == request.SchoolId && p.StartDate <= entry.Date && entry.Date <= p.EndDate).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
             return periodId is null ? null : await ForPeriodMarkAsync(db, request.ClassId, request.SubjectId, periodId.Value, entry.StudentId, ct);
         }
+        // The cell named when the request was filed; older requests name it by date and kind only.
+        if (entry.WorkId is { } namedWork) return await ForMarkAsync(db, namedWork, entry.StudentId, ct);
+        if (entry.LessonId is { } namedLesson) return await ForAttendanceAsync(db, namedLesson, entry.StudentId, ct);
         var lessons = db.Lessons.Where(l => l.ClassId == request.ClassId && l.SubjectId == request.SubjectId && l.Date == entry.Date);
         if (entry.Kind == EntryKind.Attendance)
         {

@@ -294,6 +294,47 @@ public abstract class JournalTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task With_two_works_on_one_date_the_request_says_which_and_apply_writes_that_one()
+    {
+        var driver = new RequestDriver(app);
+        var cell = await CellAsync(await LockedLessonAsync(4));
+        Guid second;
+        await using (var db = app.Db())
+        {
+            var work = new Workflows.Journal.Work { Id = Guid.CreateVersion7(), SchoolId = cell.SchoolId, LessonId = cell.LessonId, Kind = EntryKind.CurrentMark, Title = "Диктант" };
+            db.Works.Add(work);
+            db.Marks.Add(new Workflows.Journal.Mark { Id = Guid.CreateVersion7(), SchoolId = cell.SchoolId, WorkId = work.Id, StudentId = cell.StudentId, Value = "2" });
+            await db.SaveChangesAsync();
+            second = work.Id;
+        }
+        var groundId = await GroundAsync(cell.SchoolId);
+        var url = $"/api/v1/schools/{cell.SchoolId}/requests";
+        object Body(Guid? workId) => new
+        {
+            classId = cell.ClassId, subjectId = cell.SubjectId, groundId, justification = "Болел.",
+            entries = new[] { new { studentId = cell.StudentId, date = cell.Date.ToString("yyyy-MM-dd"), kind = "CurrentMark", currentValue = "2", requestedValue = "4", workId } },
+        };
+        var teacher = await driver.As(Teacher);
+        await Problems.AssertFieldErrorAsync(await teacher.PostAsJsonAsync(url, Body(null)), "entries[0].workId", "укажите");
+        var created = await teacher.PostAsJsonAsync(url, Body(second));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await driver.StepAsync(id, Teacher, "submit", "submitted");
+        await driver.StepAsync(id, Clerk, "register", "registered");
+        await driver.StepAsync(id, Director, "approve", "unlocked");
+        await Problems.AssertProblemAsync(await SetMarkAsync(await driver.As(Zavuch), cell, "4"), HttpStatusCode.Conflict); // the other work is not the one named
+        await driver.StepAsync(id, Zavuch, "apply", "applied", role: "Zavuch");
+        Assert.Equal("4", await MarkAsync(cell with { WorkId = second }));
+        Assert.Equal("2", await MarkAsync(cell));
+    }
+
+    private async Task<Guid> GroundAsync(Guid schoolId)
+    {
+        await using var db = app.Db();
+        return await db.Grounds.Where(g => g.SchoolId == schoolId && g.Code == "illness").Select(g => g.Id).SingleAsync();
+    }
+
+    [Fact]
     public async Task A_teacher_edits_directly_inside_the_window_and_it_is_in_the_access_report_outside_it_the_refusal_names_the_lock_date()
     {
         var driver = new RequestDriver(app);

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Web.Features.Requests;
 
-public sealed record EntryRequest(Guid? StudentId, DateOnly? Date, EntryKind? Kind, Guid? StudyPeriodId, string? CurrentValue, string? RequestedValue);
+/// <param name="WorkId">The built-in journal's work (a mark) or <paramref name="LessonId"/> (attendance): needed only when a date has several.</param>
+public sealed record EntryRequest(Guid? StudentId, DateOnly? Date, EntryKind? Kind, Guid? StudyPeriodId, string? CurrentValue, string? RequestedValue,
+    Guid? WorkId = null, Guid? LessonId = null);
 
 /// <summary>The editable content of a request, as created and as edited while a draft.</summary>
 public sealed record RequestContentRequest(Guid? ClassId, Guid? SubjectId, Guid? SubjectTeacherId, Guid? GroundId, string? Justification, IReadOnlyList<EntryRequest>? Entries);
@@ -45,6 +47,7 @@ internal static partial class RequestContent
         var periodIds = entries.Where(e => e.StudyPeriodId is not null).Select(e => e.StudyPeriodId!.Value).Distinct().ToList();
         var periods = await db.StudyPeriods.Where(p => p.SchoolId == schoolId && periodIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         var built = new List<CorrectionEntry>();
+        var builtIn = await Workflows.Journal.JournalModes.ForSchoolAsync(db, schoolId, ct) == Workflows.Journal.JournalModes.BuiltIn;
         for (var i = 0; i < Math.Min(entries.Count, MaxEntries); i++)
         {
             var e = entries[i];
@@ -61,10 +64,12 @@ internal static partial class RequestContent
             // One cell of the journal once: two entries for it would give two rows for one change, or one that can never be applied.
             if (built.Any(b => b.StudentId == studentId && b.Kind == kind && (kind == EntryKind.PeriodMark ? b.StudyPeriodId == e.StudyPeriodId : b.Date == date)))
                 v.Add($"{field}.date", "Validation.DuplicateEntry");
+            var (workId, lessonId) = builtIn && v.IsValid && kind != EntryKind.PeriodMark
+                ? await JournalCellAsync(v, db, field, classId, subjectId, date, kind, e.WorkId, e.LessonId, ct) : (null, null);
             built.Add(new CorrectionEntry
             {
                 Id = Guid.CreateVersion7(), SchoolId = schoolId, RequestId = request.Id, StudentId = studentId, Date = date, Kind = kind,
-                StudyPeriodId = e.StudyPeriodId, CurrentValue = current, RequestedValue = requested,
+                StudyPeriodId = e.StudyPeriodId, CurrentValue = current, RequestedValue = requested, WorkId = workId, LessonId = lessonId,
             });
         }
         if (!v.IsValid) return false;
@@ -84,6 +89,28 @@ internal static partial class RequestContent
     /// A mark 1–5 or one of the school's codes («н/оц», «осв», «зач», «нз»); attendance «н», «б», «у», «оп».
     /// An empty value means «no entry» (a mark that is missing, or a presence).
     /// </summary>
+    /// <summary>
+    /// In the built-in journal, the work or lesson the entry names: the one given (it must be of that
+    /// class, subject, date and kind), or the only one there is. None yet is allowed (the lesson may be
+    /// entered later); several without a choice is an error that lists nothing but asks to choose.
+    /// </summary>
+    private static async Task<(Guid? WorkId, Guid? LessonId)> JournalCellAsync(
+        Validation v, CorrectionsDbContext db, string field, Guid classId, Guid subjectId, DateOnly date, EntryKind kind, Guid? workId, Guid? lessonId, CancellationToken ct)
+    {
+        var lessons = db.Lessons.Where(l => l.ClassId == classId && l.SubjectId == subjectId && l.Date == date);
+        var candidates = kind == EntryKind.Attendance
+            ? await lessons.Select(l => l.Id).ToListAsync(ct)
+            : await (from w in db.Works join l in lessons on w.LessonId equals l.Id where w.Kind == kind select w.Id).ToListAsync(ct);
+        var chosen = kind == EntryKind.Attendance ? lessonId : workId;
+        if (chosen is { } id)
+        {
+            if (!candidates.Contains(id)) { v.Add($"{field}.{(kind == EntryKind.Attendance ? "lessonId" : "workId")}", "Validation.NotThatCell"); return (null, null); }
+            return kind == EntryKind.Attendance ? (null, id) : (id, null);
+        }
+        if (candidates.Count > 1) { v.Add($"{field}.{(kind == EntryKind.Attendance ? "lessonId" : "workId")}", "Validation.ChooseCell"); return (null, null); }
+        return candidates.Count == 0 ? (null, null) : kind == EntryKind.Attendance ? (null, candidates[0]) : (candidates[0], null);
+    }
+
     private static string JournalValue(Validation v, string field, string? value, EntryKind kind, bool allowEmpty)
     {
         var text = (value ?? "").Trim().ToLowerInvariant();
