@@ -89,7 +89,9 @@ public static class PdfRenderer
                     }
                     var headerLines = WrapRow(header, bold);
                     var headerHeight = HeightOf(headerLines, bold);
-                    if (y + headerHeight * 2 > Bottom()) NewPage();
+                    // The header never stands alone at the foot of a page: it goes with the first row (or the first lines of a tall one).
+                    var firstRowHeight = t.Rows.Count == 0 ? 0 : Math.Min(HeightOf(WrapRow(t.Rows[0], font), font), font.GetHeight() * 3.3 + 2 * Padding);
+                    if (y + headerHeight + firstRowHeight > Bottom()) NewPage();
                     DrawRow(headerLines, bold, headerHeight);
                     var lineHeight = font.GetHeight() * 1.1;
                     foreach (var row in t.Rows)
