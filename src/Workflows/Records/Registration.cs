@@ -81,7 +81,7 @@ public sealed class RegisterDocumentEffect : IWorkflowEffect
             .SingleAsync(ct);
         if (request.Author is null || request.ClassName is null || request.Subject is null)
             throw new InvalidOperationException($"Request {request.Id} names an author, class or subject that cannot be read.");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, TimeZoneInfo.FindSystemTimeZoneById(school.TimeZoneId)).DateTime);
+        var today = SchoolClock.DateAt(school.TimeZoneId, step.Now);
         // The numerator came with the request's names; the number is taken as every kind's is.
         var numerator = request.Numerator ?? Numerator.Defaults(school.Id).First(n => n.Kind == DocumentKind.IncomingRequest);
         var sequence = await NumberAllocator.NextAsync(db, school.Id, DocumentKind.IncomingRequest, today.Year, ct);

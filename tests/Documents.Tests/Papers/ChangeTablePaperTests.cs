@@ -1,3 +1,4 @@
+using Corrections.Tests.Documents;
 using Corrections.Documents.Model;
 using Corrections.Documents.Papers;
 using Corrections.Documents.Rendering;

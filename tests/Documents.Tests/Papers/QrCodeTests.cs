@@ -1,3 +1,4 @@
+using Corrections.Tests.Documents;
 using Corrections.Documents.Model;
 using Corrections.Documents.Rendering;
 using DocumentFormat.OpenXml.Packaging;

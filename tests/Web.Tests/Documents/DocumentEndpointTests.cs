@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Corrections.Tests.Documents;
 using System.Net;
 using System.Net.Http.Json;
 using Corrections.Web.Tests.Requests;
@@ -201,30 +201,11 @@ public abstract class DocumentEndpointTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Специалист управления образования", decision, StringComparison.Ordinal);
     }
 
-    /// <summary>The PDF's text in drawing order; its first page also goes to test-output/{name}.png for a person to look at.</summary>
+    /// <summary>The PDF's text in drawing order, whitespace collapsed; its first page also goes to test-output for a person to look at.</summary>
     private static string PdfText(byte[] pdf, string name)
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllBytes(file, pdf);
-            var folder = Path.Combine(Root(), "test-output");
-            Directory.CreateDirectory(folder);
-            using (var png = Process.Start(new ProcessStartInfo("pdftoppm", $"-png -r 60 -f 1 -l 1 -singlefile {file} {Path.Combine(folder, typeof(TApp).Name + "-" + name)}")))
-                png!.WaitForExit();
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"-raw -enc UTF-8 {file} -") { RedirectStandardOutput = true, StandardOutputEncoding = System.Text.Encoding.UTF8 })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return System.Text.RegularExpressions.Regex.Replace(text.Replace("-\n", "-", StringComparison.Ordinal), @"\s+", " ");
-        }
-        finally { File.Delete(file); }
-    }
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Corrections.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? Path.GetTempPath();
+        Readback.FirstPageToPng(pdf, typeof(TApp).Name + "-" + name);
+        return Readback.Normalise(string.Join("\n", Readback.PdfPages(pdf)));
     }
 }
 

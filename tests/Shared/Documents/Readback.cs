@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Corrections.Documents.Tests.Papers;
+namespace Corrections.Tests.Documents;
 
 /// <summary>Reads rendered documents back the way a person's tools would: poppler for PDF, OpenXml for DOCX.</summary>
 public static partial class Readback
