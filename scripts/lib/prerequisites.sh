@@ -33,6 +33,9 @@ if [ -z "${CORRECTIONS_TEST_POSTGRES:-}" ]; then
   if ! as_postgres psql -p "$port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'corrections'" | grep -q 1; then
     as_postgres psql -p "$port" -qc "CREATE ROLE corrections LOGIN CREATEDB PASSWORD 'corrections'"
   fi
+  # DROP DATABASE … WITH (FORCE) at the end of each test class must be able to end every session on
+  # its database, also one PostgreSQL runs under another role (e.g. an autovacuum worker's).
+  as_postgres psql -p "$port" -qc "GRANT pg_signal_backend TO corrections" >/dev/null
   export CORRECTIONS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=corrections;Password=corrections;Database=postgres"
 fi
 
