@@ -39,10 +39,16 @@ public static class Policies
     public const string MunicipalityAdmin = "municipality-admin";
     public const string InstallationAdmin = "installation-admin";
 
+    /// <summary>
+    /// The scheme every API policy authenticates with: a bearer token for programs, the page cookie for
+    /// the pages' own calls (which must carry the anti-forgery token to write; see <see cref="ApiAntiforgery"/>).
+    /// </summary>
+    public const string CookieOrBearer = "cookie-or-bearer";
+
     public static void Add(AuthorizationOptions options)
     {
         void Api(string name, IAuthorizationRequirement requirement) => options.AddPolicy(name, p => p
-            .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+            .AddAuthenticationSchemes(CookieOrBearer)
             .RequireAuthenticatedUser()
             .AddRequirements(requirement));
 
@@ -60,7 +66,7 @@ public static class Policies
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());
-        options.AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        options.AddPolicy("api", p => p.AddAuthenticationSchemes(CookieOrBearer).RequireAuthenticatedUser());
     }
 }
 

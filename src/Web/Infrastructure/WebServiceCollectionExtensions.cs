@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
         services.AddHttpContextAccessor();
         services.AddScoped<Features.Documents.DocumentIssuer>();
+        services.AddScoped<Ui.UiContext>();
         services.AddSingleton(sp => DocumentFonts.Check(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<DocumentFonts>()));
         services.Configure<Integrations.Journals.DnevnikOptions>(configuration.GetSection("Dnevnik"));
         services.AddHttpClient(Integrations.Journals.DnevnikRuAdapter.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // the adapter times each call itself
@@ -67,10 +68,10 @@ public static class WebServiceCollectionExtensions
         // picks by header so the access scope is known before authorization runs.
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = "cookie-or-bearer";
-                o.DefaultChallengeScheme = "cookie-or-bearer";
+                o.DefaultScheme = Policies.CookieOrBearer;
+                o.DefaultChallengeScheme = Policies.CookieOrBearer;
             })
-            .AddPolicyScheme("cookie-or-bearer", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+            .AddPolicyScheme(Policies.CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
@@ -86,7 +87,11 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // A program (or a page's script) calling the API gets a status, never the sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
         });
+        services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, AccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
@@ -139,6 +144,7 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AccessScopeMiddleware>();
+        app.UseWhen(IsApi, api => api.UseMiddleware<ApiAntiforgery>());
         app.UseAuthorization();
 
         app.MapOpenApi();
@@ -146,6 +152,13 @@ public static class WebServiceCollectionExtensions
         app.MapApiV1();
         app.MapRazorPages();
         return app;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

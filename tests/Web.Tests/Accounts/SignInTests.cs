@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Corrections.Web.Demo;
 using Corrections.Web.Tests.Support;
 using Corrections.Workflows.Accounts;
@@ -103,14 +105,36 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
-    public async Task The_api_refuses_a_caller_without_a_token_and_ignores_the_page_cookie()
+    public async Task The_api_refuses_an_anonymous_caller_and_takes_a_write_by_page_cookie_only_with_the_pages_antiforgery_token()
     {
         var anonymous = await app.App.CreateClient().GetAsync("/api/v1/schools");
-        var (cookieClient, _) = await Browser.SignInAsync(app.App, "director@sosh1.demo", DemoSeeder.Password);
-        var withCookie = await cookieClient.GetAsync("/api/v1/schools");
-
         await Problems.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized);
-        await Problems.AssertProblemAsync(withCookie, HttpStatusCode.Unauthorized);
+
+        var (cookieClient, _) = await Browser.SignInAsync(app.App, "teacher@sosh1.demo", DemoSeeder.Password);
+        var schools = await cookieClient.GetAsync("/api/v1/schools");
+        Assert.Equal(HttpStatusCode.OK, schools.StatusCode);
+        var schoolId = JsonDocument.Parse(await schools.Content.ReadAsStringAsync()).RootElement[0].GetProperty("id").GetString();
+
+        // A write with only the cookie, as another site could make the browser send it: refused, nothing created.
+        var count = await CountRequestsAsync();
+        var forged = await cookieClient.PostAsJsonAsync($"/api/v1/schools/{schoolId}/requests", new { });
+        var problem = await Problems.AssertProblemAsync(forged, HttpStatusCode.BadRequest);
+        Assert.Contains("Обновите страницу", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(count, await CountRequestsAsync());
+
+        // The same write with the token of a page the teacher opened reaches the endpoint (which validates the body).
+        var token = await Browser.TokenAsync(cookieClient, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/schools/{schoolId}/requests") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        var reached = await cookieClient.SendAsync(request);
+        var validation = await Problems.AssertProblemAsync(reached, HttpStatusCode.BadRequest);
+        Assert.True(validation.TryGetProperty("errors", out var errors) && errors.TryGetProperty("classId", out _), validation.ToString());
+    }
+
+    private async Task<int> CountRequestsAsync()
+    {
+        await using var db = app.Db();
+        return await db.CorrectionRequests.IgnoreQueryFilters().CountAsync();
     }
 }
 

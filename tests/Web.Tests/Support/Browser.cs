@@ -24,8 +24,20 @@ public static partial class Browser
         return new FormUrlEncodedContent(fields);
     }
 
+    /// <summary>The anti-forgery token a page carries (in its header, for the page's own API calls).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = MetaTokenPattern().Match(html);
+        Assert.True(token.Success, $"no anti-forgery token in the header of {page}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex MetaTokenPattern();
 }
