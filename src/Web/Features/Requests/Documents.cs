@@ -29,7 +29,7 @@ public sealed record ScanDto(Guid Id, string DocumentType, string OriginalName, 
 /// <summary>
 /// Scans of a request. Upload: POST /api/v1/requests/{requestId}/documents?type=&amp;name=&amp;healthData=
 /// with the file as the body (streamed to storage, typed from its content). List and download:
-/// GET …/documents and GET …/documents/{documentId}, verified against the hash on every read.
+/// GET …/documents and GET …/documents/{documentId} (?inline=true to show it in the page), verified against the hash on every read.
 /// </summary>
 public static class Documents
 {
@@ -102,7 +102,7 @@ public static class Documents
     }
 
     public static async Task<IResult> Download(
-        Guid requestId, Guid documentId, CorrectionsDbContext db, AccessScopeHolder scope, IDocumentStorage storage, ILogger<ScanDocument> log,
+        Guid requestId, Guid documentId, bool? inline, HttpContext http, CorrectionsDbContext db, AccessScopeHolder scope, IDocumentStorage storage, ILogger<ScanDocument> log,
         TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, _) || !await ScanAccess.MayViewAsync(db, scope.Current, request, ct))
@@ -115,7 +115,13 @@ public static class Documents
             // Every view of a scan is in the audit log before a byte is served.
             db.RecordAccess("scan.view", nameof(ScanDocument), document.Id.ToString(), document.SchoolId, ViewerRole(scope.Current, request), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return TypedResults.Stream(content, document.ContentType, document.OriginalName);
+            if (inline != true) return TypedResults.Stream(content, document.ContentType, document.OriginalName);
+            // Shown in the request page (PDF viewer, image): inline, and never reinterpreted by the browser.
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+            disposition.SetHttpFileName(document.OriginalName);
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.Stream(content, document.ContentType);
         }
         catch (StoredContentCorruptException)
         {
