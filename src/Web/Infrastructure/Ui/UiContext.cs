@@ -27,6 +27,7 @@ public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder,
     public RoleChoice? Active { get; private set; }
     public IReadOnlyList<MenuItem> Menu { get; private set; } = [];
     public string UserName { get; private set; } = "";
+    public Guid UserId => holder.Current.UserId ?? Guid.Empty;
 
     /// <summary>The school the active role works in (the first, for a municipal role).</summary>
     public Guid? SchoolId => Active?.SchoolId ?? (Active is { SchoolIds.Count: > 0 } a ? a.SchoolIds[0] : null);
