@@ -71,7 +71,7 @@
             if (!element.name || element.disabled || element.dataset.skip !== undefined || element.name === "__RequestVerificationToken") continue;
             if ((element.type === "checkbox" || element.type === "radio") && !element.checked) continue;
             let value = element.value;
-            if (value === "" && element.dataset.type !== "array") continue;
+            if (value === "" && element.dataset.type !== "array" && element.dataset.keepEmpty === undefined) continue;
             if (element.dataset.type === "number") value = Number(value);
             if (element.dataset.type === "array") { (result[element.name] ??= []).push(value); continue; }
             result[element.name] = value;

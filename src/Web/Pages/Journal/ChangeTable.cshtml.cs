@@ -1,0 +1,38 @@
+using Corrections.Web.Features.Journal;
+using Corrections.Web.Infrastructure.Ui;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Corrections.Web.Pages.Journal;
+
+/// <summary>
+/// The table of changes (point 2.6) for a class and study period, as it will be printed and filed
+/// with the term's summary mark sheet, with its DOCX and PDF.
+/// </summary>
+public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui) : PageModel
+{
+    public Guid SchoolId { get; private set; }
+    public IReadOnlyList<Requests.Option> Classes { get; private set; } = [];
+    public IReadOnlyList<Requests.Option> Periods { get; private set; } = [];
+    public Guid? ClassId { get; private set; }
+    public Guid? StudyPeriodId { get; private set; }
+    public IReadOnlyList<ChangeTableRowDto> Rows { get; private set; } = [];
+
+    public string DocumentUrl(string format)
+        => $"/api/v1/schools/{SchoolId}/change-table/document?format={format}{(ClassId is { } c ? $"&classId={c}" : "")}{(StudyPeriodId is { } p ? $"&studyPeriodId={p}" : "")}";
+
+    public async Task<IActionResult> OnGetAsync(Guid? classId, Guid? studyPeriodId, CancellationToken ct)
+    {
+        await ui.LoadAsync(ct);
+        if (ui.Active is not { Role: Role.Zavuch or Role.Director or Role.Teacher, SchoolId: { } schoolId }) return Forbid();
+        SchoolId = schoolId;
+        Classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Requests.Option(c.Id, c.Name)).ToListAsync(ct);
+        Periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).Select(p => new Requests.Option(p.Id, p.Name)).ToListAsync(ct);
+        (ClassId, StudyPeriodId) = (classId, studyPeriodId);
+        Rows = (await GetChangeTable.Handle(schoolId, classId, studyPeriodId, db, ct)).Value ?? [];
+        return Page();
+    }
+}
