@@ -59,6 +59,7 @@ public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<Records.DestructionActCase> DestructionActCases => Set<Records.DestructionActCase>();
     public DbSet<Records.DestroyedRecord> DestroyedRecords => Set<Records.DestroyedRecord>();
     public DbSet<Records.IssuedDocument> IssuedDocuments => Set<Records.IssuedDocument>();
+    public DbSet<Records.DecisionSignature> DecisionSignatures => Set<Records.DecisionSignature>();
     public DbSet<Journal.Lesson> Lessons => Set<Journal.Lesson>();
     public DbSet<Journal.Work> Works => Set<Journal.Work>();
     public DbSet<Journal.Mark> Marks => Set<Journal.Mark>();

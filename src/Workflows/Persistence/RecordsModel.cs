@@ -118,6 +118,16 @@ internal static class RecordsModel
             e.HasIndex(d => d.RequestId);
         });
 
+        builder.Entity<DecisionSignature>(e =>
+        {
+            e.Property(d => d.Action).HasMaxLength(Limits.ShortText);
+            e.Property(d => d.DocumentSha256).HasMaxLength(64);
+            if (sqlite) e.Property(d => d.SignedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => d.SchoolId);
+            e.HasIndex(d => d.RequestId);
+        });
+
         builder.Entity<DestroyedRecord>(e =>
         {
             e.Property(r => r.ObjectType).HasMaxLength(Limits.ShortText);

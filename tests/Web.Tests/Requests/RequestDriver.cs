@@ -59,9 +59,12 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
     {
         var client = await As(who);
         var current = revision ?? (await GetAsync(id, who is Department ? Viewer : who)).GetProperty("revision").GetInt32();
+        // A decision is signed with the decider's password; a test that means to leave it out passes "password": null.
+        var json = JsonSerializer.SerializeToNode(body ?? new { })!.AsObject();
+        if (Features.Requests.DecisionSignatures.Required(action) && !json.ContainsKey("password")) json["password"] = Demo.DemoSeeder.Password;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/actions/{action}")
         {
-            Content = new StringContent(JsonSerializer.Serialize(body ?? new { }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("If-Match", $"\"{current}\"");
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key ?? Guid.NewGuid().ToString());

@@ -85,7 +85,8 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
                 new Journal.ChangeTableCounter { SchoolId = id, ClassId = schoolClass.Id, StudyPeriodId = period.Id, Last = 1 },
                 new Journal.ExternalJournalLink { SchoolId = id, LocalType = "student", LocalId = studentId, ExternalId = "p1" },
                 new Journal.JournalApplyFailure { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, MessageKey = "k", Arguments = "[]" },
-                new Records.IssuedDocument { Id = Guid.NewGuid(), SchoolId = id, Title = "Заявление", TextSha256 = new string('0', 64) });
+                new Records.IssuedDocument { Id = Guid.NewGuid(), SchoolId = id, Title = "Заявление", TextSha256 = new string('0', 64) },
+                new Records.DecisionSignature { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, SignerId = Guid.NewGuid(), Action = "approve", Revision = 3, DocumentSha256 = new string('0', 64) });
         }
         await db.SaveChangesAsync();
     }

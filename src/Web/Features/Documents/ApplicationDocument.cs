@@ -1,3 +1,4 @@
+using Corrections.Documents.Model;
 using Corrections.Documents.Papers;
 using Corrections.Documents.Text;
 using Corrections.Web.Features.Requests;
@@ -5,7 +6,10 @@ using Corrections.Web.Infrastructure;
 using Corrections.Workflows.Access;
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Locking;
+using Corrections.Workflows.Corrections;
+using Corrections.Workflows.Organisation;
 using Corrections.Workflows.Persistence;
+using Corrections.Workflows.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,8 +23,6 @@ namespace Corrections.Web.Features.Documents;
 /// </summary>
 public static class ApplicationDocument
 {
-    private static readonly string[] Decisions = ["approve", "reject", "escalate", "department-approve", "department-reject", "regrant-unlock"];
-
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/requests/{requestId:guid}/papers/application", Handle)
         .Produces<Stream>(contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Documents");
 
@@ -29,7 +31,7 @@ public static class ApplicationDocument
     {
         var decision = await (from h in db.WorkflowHistory.AsNoTracking()
                               join u in db.Users on h.ActorId equals u.Id
-                              where h.InstanceId == requestId && Decisions.Contains(h.Action)
+                              where h.InstanceId == requestId && DecisionSignatures.Actions.Contains(h.Action)
                               orderby h.Revision descending
                               select new { h.Action, h.Comment, h.At, u.Surname, u.GivenName, u.Patronymic }).FirstOrDefaultAsync(ct);
         return decision is null ? null
@@ -44,6 +46,16 @@ public static class ApplicationDocument
         if (issuer.Unavailable(fonts) is { } unavailable) return unavailable;
         if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, _)) return Validation.NotFound(t, "NotFound.Request");
 
+        var (model, school, card, className) = await BuildAsync(db, request, ct);
+        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.ApplicationFileName"], card?.Number.Replace('/', '-') ?? className), school.Id, card?.Number, request.Id, ct);
+    }
+    /// <summary>
+    /// The application as a paper model, with what the school knows of it now. Also what a decision
+    /// signs: its text hash is recorded with the signature (see <see cref="Requests.DecisionSignatures"/>).
+    /// </summary>
+    public static async Task<(DocumentModel Model, School School, RegisteredDocument? Card, string ClassName)> BuildAsync(
+        CorrectionsDbContext db, CorrectionRequest request, CancellationToken ct)
+    {
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == request.SchoolId, ct);
         var people = await db.Users.AsNoTracking().Where(u => u.Id == request.InitiatorId).Select(u => new { u.Surname, u.GivenName, u.Patronymic }).SingleAsync(ct);
         var students = await db.Students.AsNoTracking().Where(s => request.Entries.Select(e => e.StudentId).Contains(s.Id))
@@ -62,6 +74,6 @@ public static class ApplicationDocument
             [.. request.Entries.OrderBy(e => e.Date).Select(e => new ApplicationEntry(students.GetValueOrDefault(e.StudentId, ""), e.Date, ApplicationPaper.EntryKindText(e.Kind.ToString()), e.CurrentValue, e.RequestedValue))],
             ground, request.Justification ?? "", scanTypes, card is { AttachmentsSheets: > 0 } ? card.AttachmentsSheets : null, card?.Number, card?.RegisteredOn,
             decision));
-        return await issuer.FileAsync(model, kind!, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["Document.ApplicationFileName"], card?.Number.Replace('/', '-') ?? className), school.Id, card?.Number, request.Id, ct);
+        return (model, school, card, className);
     }
 }

@@ -4,6 +4,9 @@ using Corrections.Workflows.Access;
 using Corrections.Workflows.Engine;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Records;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,7 +17,8 @@ public sealed record ActionResultDto(Guid RequestId, string Action, string State
 /// <summary>
 /// POST /api/v1/requests/{requestId}/actions/{action}. Carries the revision it saw (If-Match; a stale
 /// one is 409 and changes nothing) and an Idempotency-Key (a replay returns the first result, lesson 3).
-/// The body is optional: {"reason": "…"} and the fields the action lists.
+/// The body is optional: {"reason": "…"} and the fields the action lists; a decision also needs
+/// {"password": "…"}, its signer's password (see <see cref="DecisionSignatures"/>).
 /// </summary>
 public static class TakeAction
 {
@@ -27,7 +31,7 @@ public static class TakeAction
 
     public static async Task<IResult> Handle(
         Guid requestId, string action, HttpContext http, CorrectionsDbContext db, WorkflowEngine engine, DefinitionRegistry definitions,
-        AccessScopeHolder scope, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        AccessScopeHolder scope, TimeProvider clock, UserManager<AppUser> users, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var user = scope.Current.UserId!.Value;
         var key = http.Request.Headers[IdempotencyHeader].ToString().Trim();
@@ -44,10 +48,19 @@ public static class TakeAction
         if (reason?.Length > 4000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [t["Validation.TooLong", 4000]] }, title: t["Problem.Validation"]);
 
-        if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (_, instance))
+        if (await RequestAccess.FindAsync(db, scope.Current, requestId, ct) is not var (request, instance))
             return Problem(404, t["Problem.NotFound"], t["NotFound.Request"]);
         if (Revisions.FromIfMatch(http.Request) is not { } expected)
             return Problem(428, t["Problem.PreconditionRequired"], t["Request.IfMatchRequired"]);
+
+        // A decision is signed by re-entering the password; it is checked first and never kept.
+        string? signedHash = null;
+        if (DecisionSignatures.Required(action))
+        {
+            (var password, body) = DecisionSignatures.TakePassword(body);
+            if (await DecisionSignatures.CheckAsync(password, user, users, t) is { } wrong) return wrong;
+            signedHash = await DecisionSignatures.HashAsync(db, request, ct);
+        }
 
         try
         {
@@ -58,6 +71,12 @@ public static class TakeAction
                 stored = JsonSerializer.Serialize(new ActionResultDto(requestId, action, entry.ToState,
                     definition.States.TryGetValue(entry.ToState, out var s) ? s.Title : entry.ToState, entry.Revision), JsonSerializerOptions.Web);
                 db.IdempotencyRecords.Add(new IdempotencyRecord { Id = Guid.CreateVersion7(), UserId = user, Key = key, Scope = keyScope, StatusCode = 200, Body = stored, CreatedAt = clock.GetUtcNow() });
+                if (signedHash is not null)
+                    db.DecisionSignatures.Add(new DecisionSignature
+                    {
+                        Id = Guid.CreateVersion7(), SchoolId = instance.SchoolId, RequestId = requestId, SignerId = user, Action = action,
+                        Revision = entry.Revision, DocumentSha256 = signedHash, SignedAt = clock.GetUtcNow(),
+                    });
             });
             http.Response.Headers.ETag = Revisions.ETag(instance.Revision);
             return Results.Content(stored!, "application/json", statusCode: 200);

@@ -21,9 +21,6 @@ namespace Corrections.Web.Pages.Requests;
 /// </summary>
 public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, WorkflowEngine engine, DefinitionRegistry definitions, TimeProvider clock) : PageModel
 {
-    /// <summary>Decisions are signed by re-entering the password (a simple electronic signature).</summary>
-    public static readonly string[] SignedActions = ["approve", "reject", "escalate", "department-approve", "department-reject", "regrant-unlock"];
-
     public RequestDto Data { get; private set; } = null!;
     public IReadOnlyList<AvailableAction> Actions { get; private set; } = [];
     public IReadOnlyList<ScanDocument>? Scans { get; private set; }
@@ -81,7 +78,7 @@ public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, 
         => _definition?.Transitions.FirstOrDefault(t => (t.Trigger.Action == action || t.Name == action) && (from is null || t.From.Contains(from)))?.Title
 ;
 
-    public bool IsSigned(string action) => SignedActions.Contains(action);
+    public bool IsSigned(string action) => DecisionSignatures.Required(action);
 
     public bool Has(string action) => Actions.Any(a => a.Action == action);
 
