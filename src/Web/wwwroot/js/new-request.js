@@ -3,6 +3,7 @@
 (function () {
     "use strict";
     const data = JSON.parse(document.getElementById("new-request-data").textContent);
+    const say = window.Corrections.say;
     const form = document.getElementById("new-request");
     const body = document.querySelector("#entries tbody");
     const classSelect = document.getElementById("classId");
@@ -27,19 +28,19 @@
         const row = document.createElement("tr");
         row.dataset.index = i;
         const student = document.createElement("select");
-        student.className = "form-select form-select-sm"; student.name = `entries[${i}].studentId`; student.setAttribute("aria-label", "Обучающийся");
+        student.className = "form-select form-select-sm"; student.name = `entries[${i}].studentId`; student.setAttribute("aria-label", say("Js.Student"));
         fillStudents(student);
-        const date = input(`entries[${i}].date`, "date", "Дата");
+        const date = input(`entries[${i}].date`, "date", say("Js.Date"));
         date.max = data.today;
         const kind = document.createElement("select");
-        kind.className = "form-select form-select-sm"; kind.name = `entries[${i}].kind`; kind.setAttribute("aria-label", "Вид записи");
+        kind.className = "form-select form-select-sm"; kind.name = `entries[${i}].kind`; kind.setAttribute("aria-label", say("Js.Kind"));
         for (const [k, title] of Object.entries(data.kinds)) kind.append(option(k, title));
         const period = document.createElement("select");
-        period.className = "form-select form-select-sm mt-1"; period.name = `entries[${i}].studyPeriodId`; period.hidden = true; period.setAttribute("aria-label", "Учебный период");
+        period.className = "form-select form-select-sm mt-1"; period.name = `entries[${i}].studyPeriodId`; period.hidden = true; period.setAttribute("aria-label", say("Js.Period"));
         period.append(option("", data.text.choose));
         for (const p of data.periods) period.append(option(p.id, p.title));
-        const was = input(`entries[${i}].currentValue`, "text", "Было"); was.size = 4; was.maxLength = 8;
-        const becomes = input(`entries[${i}].requestedValue`, "text", "Станет"); becomes.size = 4; becomes.maxLength = 8;
+        const was = input(`entries[${i}].currentValue`, "text", say("Js.Was")); was.size = 4; was.maxLength = 8;
+        const becomes = input(`entries[${i}].requestedValue`, "text", say("Js.Becomes")); becomes.size = 4; becomes.maxLength = 8;
         const status = document.createElement("span");
         status.className = "small"; status.dataset.lock = ""; status.setAttribute("aria-live", "polite");
         const remove = document.createElement("button");
@@ -116,7 +117,7 @@
     subjectSelect.addEventListener("change", loadJournal);
     document.getElementById("groundId").addEventListener("change", e => {
         const documents = data.grounds[e.target.value] || [];
-        document.getElementById("ground-documents").textContent = e.target.value ? (documents.length ? `Потребуются документы: ${documents.join(", ")}.` : data.text.noDocuments) : "";
+        document.getElementById("ground-documents").textContent = e.target.value ? (documents.length ? say("Js.DocumentsNeeded", documents.join(", ")) : data.text.noDocuments) : "";
     });
     document.getElementById("add-entry").addEventListener("click", () => {
         const last = body.rows[body.rows.length - 1];

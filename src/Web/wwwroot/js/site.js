@@ -3,6 +3,9 @@
 (function () {
     "use strict";
     const token = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
+    // The words the scripts show come from the resource files, through the layout (Js.* keys).
+    const text = JSON.parse(document.getElementById("ui-text")?.textContent || "{}");
+    const say = (key, ...args) => (text[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => args[Number(i)]);
 
     /** Calls the API with the page's cookie and token; resolves to {ok, status, body}. */
     async function api(method, url, body, headers) {
@@ -10,11 +13,17 @@
         if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
         let response;
         try { response = await fetch(url, init); }
-        catch { return { ok: false, status: 0, body: { title: "Нет связи с сервером", detail: "Проверьте подключение к сети и повторите действие." } }; }
+        catch { return { ok: false, status: 0, body: { title: say("Js.Offline"), detail: say("Js.OfflineDetail") } }; }
         const text = await response.text();
         let parsed = null;
         try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { detail: text }; }
         return { ok: response.ok, status: response.status, body: parsed, etag: response.headers.get("ETag") };
+    }
+
+    /** A random key; crypto.randomUUID exists only on HTTPS, and a school's server may be plain HTTP on its LAN. */
+    function newKey() {
+        const b = crypto.getRandomValues(new Uint8Array(16));
+        return [...b].map(x => x.toString(16).padStart(2, "0")).join("");
     }
 
     /** Clears what an earlier attempt marked on the form. */
@@ -55,7 +64,7 @@
         }
         const summary = form.querySelector("[data-problem]");
         const detail = [problem?.detail && !Object.keys(errors).length ? problem.detail : null, ...leftover].filter(Boolean).join(" ");
-        const title = problem?.title ?? "Ошибка";
+        const title = problem?.title ?? say("Js.Error");
         if (summary) {
             summary.textContent = detail ? `${title}: ${detail}` : title;
             summary.hidden = false;
@@ -85,7 +94,7 @@
         const headers = {};
         if (form.dataset.revision) headers["If-Match"] = `"${form.dataset.revision}"`;
         // One key per form as rendered: a double click or a retry replays the first result.
-        if (form.dataset.idempotent !== undefined) headers["Idempotency-Key"] = (form.dataset.key ??= crypto.randomUUID());
+        if (form.dataset.idempotent !== undefined) headers["Idempotency-Key"] = (form.dataset.key ??= newKey());
         const build = form.dataset.build && window.Corrections.builders[form.dataset.build];
         const body = build ? build(form) : formJson(form);
         const buttons = form.querySelectorAll("button[type=submit]");
@@ -128,7 +137,7 @@
             label.textContent = file.name;
             const bar = document.createElement("progress");
             bar.max = 100; bar.value = 0; bar.className = "w-100";
-            bar.setAttribute("aria-label", `Загрузка ${file.name}`);
+            bar.setAttribute("aria-label", say("Js.Uploading", file.name));
             row.append(label, bar);
             list.append(row);
             const xhr = new XMLHttpRequest();
@@ -138,19 +147,19 @@
             xhr.setRequestHeader("Content-Type", "application/octet-stream");
             xhr.upload.onprogress = e => { if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total); };
             xhr.onload = () => {
-                if (xhr.status >= 200 && xhr.status < 300) { bar.value = 100; label.textContent = `${file.name} — загружено`; resolve(true); return; }
+                if (xhr.status >= 200 && xhr.status < 300) { bar.value = 100; label.textContent = say("Js.Uploaded", file.name); resolve(true); return; }
                 let problem = {};
                 try { problem = JSON.parse(xhr.responseText); } catch { }
                 const messages = Object.values(problem.errors || {}).flat();
-                label.textContent = `${file.name}: ${messages.length ? messages.join(" ") : (problem.detail || problem.title || "не загружено")}`;
+                label.textContent = `${file.name}: ${messages.length ? messages.join(" ") : (problem.detail || problem.title || say("Js.NotUploaded"))}`;
                 label.className = "small text-danger";
                 resolve(false);
             };
-            xhr.onerror = () => { label.textContent = `${file.name}: нет связи с сервером`; label.className = "small text-danger"; resolve(false); };
+            xhr.onerror = () => { label.textContent = `${file.name}: ${say("Js.Offline")}`; label.className = "small text-danger"; resolve(false); };
             xhr.send(file);
         });
         const sendAll = async files => {
-            if (!type.value) { status.textContent = "Сначала выберите вид документа."; status.hidden = false; type.focus(); return; }
+            if (!type.value) { status.textContent = say("Js.ChooseTypeFirst"); status.hidden = false; type.focus(); return; }
             status.hidden = true;
             const results = [];
             for (const file of files) results.push(await send(file));
@@ -167,13 +176,13 @@
         const now = Date.now();
         document.querySelectorAll("[data-deadline]").forEach(e => {
             const left = Date.parse(e.dataset.deadline) - now;
-            if (left <= 0) { e.textContent = "срок истёк"; e.classList.add("text-danger"); return; }
+            if (left <= 0) { e.textContent = say("Js.Expired"); e.classList.add("text-danger"); return; }
             const minutes = Math.floor(left / 60000), days = Math.floor(minutes / 1440), hours = Math.floor(minutes % 1440 / 60);
-            e.textContent = `осталось ${days > 0 ? `${days} д ` : ""}${hours} ч ${String(minutes % 60).padStart(2, "0")} мин`;
+            e.textContent = days > 0 ? say("Js.LeftDays", days, hours, String(minutes % 60).padStart(2, "0")) : say("Js.Left", hours, String(minutes % 60).padStart(2, "0"));
         });
     }
 
-    window.Corrections = { api, showProblem, clearProblems, formJson, builders: {} };
+    window.Corrections = { api, showProblem, clearProblems, formJson, say, builders: {} };
     document.addEventListener("DOMContentLoaded", () => {
         document.querySelectorAll("[data-upload]").forEach(setupUpload);
         tick();
