@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian packages the tests need. Later issues add chromium, fonts-liberation2, poppler-utils, python3-aiosmtpd.
-packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils)
+# Debian packages the tests need: PostgreSQL for the integration tests, time zones for school clocks,
+# Liberation fonts and poppler-utils to render and read back PDFs, and Debian's chromium (with DejaVu for
+# Cyrillic on pages) for the browser tests, since Playwright's own browser builds cannot be downloaded.
+packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils chromium fonts-dejavu-core)
 # shellcheck source=lib/prerequisites.sh
 . scripts/lib/prerequisites.sh
 

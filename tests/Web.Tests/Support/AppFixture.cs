@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,9 @@ using Corrections.Tests.Shared;
 using Corrections.Web.Demo;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +31,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
         App = Create();
@@ -39,7 +43,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
         Assert.True(status.IsCurrent, $"the app did not migrate the {provider} test database: {string.Join("; ", status.Problems)}");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var factory in _factories) factory.Dispose();
         await Database.DisposeAsync();
@@ -64,6 +68,26 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
         });
         _factories.Add(factory);
         return factory;
+    }
+
+    /// <summary>
+    /// Another host like <see cref="Create"/>, but served by Kestrel on a free loopback port, so that a real
+    /// browser can reach it (the in-memory TestServer has no socket). Returns the base address once it answers.
+    /// </summary>
+    public async Task<Uri> CreateServedAsync(string environment = "Development", bool demo = true, IDictionary<string, string>? settings = null, TimeProvider? clock = null)
+    {
+        var factory = Create(environment, demo, settings, clock);
+        // Port 0: the system picks a free one, so parallel test classes never collide; loopback only, never another interface.
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var baseAddress = new Uri(Assert.Single(addresses));
+
+        // The host has started, but prove the socket answers before a browser is pointed at it.
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var live = await http.GetAsync("/health/live");
+        Assert.True(live.IsSuccessStatusCode, $"the served host at {baseAddress} answered /health/live with {(int)live.StatusCode}");
+        return baseAddress;
     }
 
     public CorrectionsDbContext Db() => DbContexts.Create(Database);
