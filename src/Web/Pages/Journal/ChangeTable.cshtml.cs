@@ -12,7 +12,7 @@ namespace Corrections.Web.Pages.Journal;
 /// The table of changes (point 2.6) for a class and study period, as it will be printed and filed
 /// with the term's summary mark sheet, with its DOCX and PDF.
 /// </summary>
-public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui) : PageModel
+public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui, TimeProvider clock) : PageModel
 {
     public Guid SchoolId { get; private set; }
     public IReadOnlyList<Requests.Option> Classes { get; private set; } = [];
@@ -30,7 +30,12 @@ public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui) : Pa
         if (ui.Active is not { Role: Role.Zavuch or Role.Director or Role.Teacher, SchoolId: { } schoolId }) return Forbid();
         SchoolId = schoolId;
         Classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Requests.Option(c.Id, c.Name)).ToListAsync(ct);
-        Periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).Select(p => new Requests.Option(p.Id, p.Name)).ToListAsync(ct);
+        var periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).ToListAsync(ct);
+        Periods = periods.ConvertAll(p => new Requests.Option(p.Id, p.Name));
+        // A table belongs to one study period (it is filed with that period's summary sheet): by default the one under way.
+        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var today = DateOnly.FromDateTime(LocalTime.In(clock.GetUtcNow(), zone).DateTime);
+        studyPeriodId ??= (periods.LastOrDefault(p => p.StartDate <= today) ?? periods.FirstOrDefault())?.Id;
         (ClassId, StudyPeriodId) = (classId, studyPeriodId);
         Rows = (await GetChangeTable.Handle(schoolId, classId, studyPeriodId, db, ct)).Value ?? [];
         return Page();

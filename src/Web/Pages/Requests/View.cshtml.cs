@@ -19,8 +19,16 @@ namespace Corrections.Web.Pages.Requests;
 /// inline to those who may see them), the papers, the history, the process diagram with the current
 /// state, and a form for each action the engine lets this person take now.
 /// </summary>
-public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, WorkflowEngine engine, DefinitionRegistry definitions, TimeProvider clock) : PageModel
+public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, WorkflowEngine engine, DefinitionRegistry definitions, TimeProvider clock, UiContext ui) : PageModel
 {
+    /// <summary>The list this person came from, by the role they work in.</summary>
+    public string ListPage => ui.Active?.Role switch
+    {
+        Role.Teacher => "/Requests/Mine",
+        Role.DepartmentOfficer => "/Department/Index",
+        _ => "/Inbox",
+    };
+
     public RequestDto Data { get; private set; } = null!;
     public IReadOnlyList<AvailableAction> Actions { get; private set; } = [];
     public IReadOnlyList<ScanDocument>? Scans { get; private set; }
@@ -37,6 +45,7 @@ public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var current = scope.Current;
+        await ui.LoadAsync(ct);
         if (await RequestAccess.FindAsync(db, current, id, ct) is not var (request, instance)) return NotFound();
         Data = await RequestDtos.BuildAsync(db, definitions, request, instance, withHistory: true, ct);
         Actions = await engine.AvailableActionsAsync(instance, RequestAccess.ActorOf(current), ct);

@@ -1,13 +1,7 @@
-// The request page: the process diagram, scans loaded only when opened, the manual-journal confirmation.
+// The request page: the process diagram and the manual-journal confirmation.
 (function () {
     "use strict";
     mermaid.initialize({ startOnLoad: true, securityLevel: "strict", theme: "neutral" });
-
-    // A scan may be large and its view is audited: fetch it only when the person opens it.
-    document.querySelectorAll("details").forEach(d => d.addEventListener("toggle", () => {
-        if (!d.open) return;
-        d.querySelectorAll("[data-src]").forEach(e => { if (!e.getAttribute("src") || e.getAttribute("src") === "about:blank") e.src = e.dataset.src; });
-    }));
 
     // Manual mode: the zavuch confirms each entry with the value seen before and the one entered.
     window.Corrections.builders["manual-apply"] = form => ({

@@ -182,6 +182,14 @@
         });
     }
 
+    // A scan may be large and each view is audited: its viewer loads only when the person opens it.
+    // Listening on the document catches every <details>, whenever the page's other scripts finish.
+    document.addEventListener("toggle", event => {
+        const d = event.target;
+        if (!(d instanceof HTMLDetailsElement) || !d.open) return;
+        d.querySelectorAll("[data-src]").forEach(e => { if (!e.getAttribute("src") || e.getAttribute("src") === "about:blank") e.src = e.dataset.src; });
+    }, true);
+
     window.Corrections = { api, showProblem, clearProblems, formJson, say, builders: {} };
     document.addEventListener("DOMContentLoaded", () => {
         document.querySelectorAll("[data-upload]").forEach(setupUpload);
