@@ -139,6 +139,8 @@ public static class WebServiceCollectionExtensions
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/Error"));
         app.UseMiddleware<RequestLogging>();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        // A page that is not found or not allowed says so in Russian, not with the browser's own error.
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
