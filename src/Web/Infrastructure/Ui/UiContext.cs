@@ -67,7 +67,7 @@ public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder,
         {
             Role.Teacher => [new("/Requests/Mine", "Menu.MyRequests", tasks), new("/Requests/New", "Menu.NewRequest"), new("/Journal/Index", "Menu.Journal")],
             Role.Zavuch => [new("/Inbox", "Menu.Tasks", tasks), new("/Journal/Index", "Menu.Journal"), new("/Journal/ChangeTable", "Menu.ChangeTable"),
-                new("/Journal/AccessReport", "Menu.AccessReport"), new("/Requests/New", "Menu.NewRequest"), new("/Requests/Mine", "Menu.MyRequests")],
+                new("/Journal/AccessReport", "Menu.AccessReport"), new("/Requests/Mine", "Menu.MyRequests")],
             Role.Director => [new("/Inbox", "Menu.Inbox", tasks), new("/Records/Register", "Menu.Register"), new("/Journal/ChangeTable", "Menu.ChangeTable")],
             Role.Clerk => [new("/Inbox", "Menu.Tasks", tasks), new("/Records/Register", "Menu.Register"), new("/Records/Cases", "Menu.Cases")],
             Role.DepartmentOfficer => [new("/Department/Index", "Menu.Escalations", tasks)],
