@@ -55,6 +55,7 @@ public static class ApiV1
         Staff.ListStaff.Map(school);
         Staff.AddStaffMember.Map(school);
         Requests.ListGrounds.Map(school);
+        Requests.SaveGround.Map(school);
         Requests.GetLockStatus.Map(school);
         LockPolicy.GetLockPolicy.Map(school);
         LockPolicy.SetLockPolicy.MapForSchool(school);

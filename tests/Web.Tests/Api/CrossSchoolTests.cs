@@ -45,6 +45,7 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             : (await new Requests.RequestDriver(app).CreateDraftAsync()).GetProperty("id").GetGuid();
         _target["studentId"] = student.Id;
         _target["caseId"] = (await db.CaseFiles.FirstAsync(c => c.SchoolId == school.Id)).Id;
+        _target["groundId"] = (await db.Grounds.FirstAsync(g => g.SchoolId == school.Id)).Id;
         if (!await db.ScanDocuments.AnyAsync(d => d.RequestId == _target["requestId"]))
         {
             db.ScanDocuments.Add(new Workflows.Records.ScanDocument

@@ -73,7 +73,7 @@
         first?.focus();
     }
 
-    /** Reads a form into JSON: numbers where data-type="number", arrays where data-type="array", empty fields left out. */
+    /** Reads a form into JSON: numbers, booleans and arrays where data-type says so; empty fields left out. */
     function formJson(form) {
         const result = {};
         for (const element of form.elements) {
@@ -82,6 +82,7 @@
             let value = element.value;
             if (value === "" && element.dataset.type !== "array" && element.dataset.keepEmpty === undefined) continue;
             if (element.dataset.type === "number") value = Number(value);
+            if (element.dataset.type === "bool") value = value === "true";
             if (element.dataset.type === "array") { (result[element.name] ??= []).push(value); continue; }
             result[element.name] = value;
         }
