@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 # Liberation fonts and poppler-utils to render and read back PDFs, and Debian's chromium (with DejaVu for
 # Cyrillic on pages) for the browser tests, since Playwright's own browser builds cannot be downloaded.
 packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils chromium fonts-dejavu-core)
+# The web project restores its front-end libraries with npm at build; Debian's Node.js if none is there.
+command -v npm >/dev/null || packages+=(nodejs npm)
 # shellcheck source=lib/prerequisites.sh
 . scripts/lib/prerequisites.sh
 
