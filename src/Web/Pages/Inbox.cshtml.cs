@@ -28,10 +28,10 @@ public sealed class InboxModel(CorrectionsDbContext db, AccessScopeHolder scope,
         await ui.LoadAsync(ct);
         Definition = definitions.GetCurrent(CreateRequest.Definition);
         if (ui.Active is not { } role) return;
-        var query = TaskQueue.Query(db, scope.Current, role.Role, role.SchoolIds, clock.GetUtcNow());
-        Total = await query.CountAsync(ct);
+        // The layout's menu counted the same tasks a moment ago.
+        Total = ui.TaskCount ?? await TaskQueue.CountAsync(db, scope.Current, role.Role, role.SchoolIds, ct);
         PageNumber = Math.Clamp(p, 1, Pages);
-        Tasks = await query.Skip((PageNumber - 1) * TaskQueue.PageSize).Take(TaskQueue.PageSize).ToListAsync(ct);
+        Tasks = await TaskQueue.PageAsync(db, scope.Current, role.Role, role.SchoolIds, clock.GetUtcNow(), PageNumber, ct);
         var schoolIds = Tasks.Select(t => t.SchoolId).Distinct().ToList();
         Zones = await db.Schools.AsNoTracking().Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.TimeZoneId, ct);
     }

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Corrections.Web.Demo;
 using Corrections.Web.Tests.Support;
 using static Corrections.Web.Tests.Requests.RequestDriver;
 
@@ -41,6 +43,37 @@ public abstract class InboxAndDiagramTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(teacherInbox.EnumerateArray(), i => i.GetProperty("requestId").GetGuid() == early && i.GetProperty("role").GetString() != "initiator");
         var clerkInbox = await (await friday.As(Clerk)).GetFromJsonAsync<JsonElement>("/api/v1/inbox");
         Assert.DoesNotContain(clerkInbox.EnumerateArray(), i => i.GetProperty("requestId").GetGuid() == early);
+    }
+
+    [Fact]
+    public async Task The_inbox_page_counts_every_task_of_the_director_and_lists_overdue_ones_first()
+    {
+        // As above: registered on Monday and on Wednesday, looked at on Friday, when Monday's decision is overdue.
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 16, 7, 0, 0, TimeSpan.Zero));
+        var host = app.Create(clock: clock);
+        var monday = new RequestDriver(app, host);
+        var early = (await monday.CreateDraftAsync()).GetProperty("id").GetGuid();
+        await monday.StepAsync(early, Teacher, "submit", "submitted");
+        await monday.StepAsync(early, Clerk, "register", "registered");
+        clock.Advance(TimeSpan.FromDays(2));
+        var wednesday = new RequestDriver(app, host);
+        var late = (await wednesday.CreateDraftAsync()).GetProperty("id").GetGuid();
+        await wednesday.StepAsync(late, Teacher, "submit", "submitted");
+        await wednesday.StepAsync(late, Clerk, "register", "registered");
+        clock.Advance(TimeSpan.FromDays(2));
+
+        var (browser, _) = await Browser.SignInAsync(host, Director, DemoSeeder.Password);
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/Inbox"));
+        var api = (await (await new RequestDriver(app, host).As(Director)).GetFromJsonAsync<JsonElement>("/api/v1/inbox")).GetArrayLength();
+
+        // The total and the menu's badge are one count: every task the API lists for the director.
+        Assert.Contains($"Задач: {api},", page, StringComparison.Ordinal);
+        Assert.Contains($"data-count=\"{api}\"", page, StringComparison.Ordinal);
+        var earlyRow = page.IndexOf($"/Requests/{early}", StringComparison.Ordinal);
+        var lateRow = page.IndexOf($"/Requests/{late}", StringComparison.Ordinal);
+        Assert.True(earlyRow >= 0 && lateRow > earlyRow, "the overdue request comes first");
+        Assert.Contains("просрочено</span>", page[earlyRow..lateRow], StringComparison.Ordinal);
+        Assert.DoesNotContain("просрочено</span>", page[lateRow..], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public static class RequestAccess
         var userId = scope.UserId ?? Guid.Empty;
         var handled = scope.SchoolIds.Where(s => scope.HasSchoolRole(s, Handlers)).ToList();
         var departments = scope.SchoolIds.Where(s => scope.HasSchoolRole(s, Role.DepartmentOfficer)).ToList();
+        // The history lookup only when the scope has a department: PostgreSQL costs the EXISTS for
+        // every row even when its list is empty, and with thousands of requests that estimate turned
+        // a hash join into a nested loop and crossed the JIT threshold (docs/decisions/0013-inbox-benchmark.md).
+        if (departments.Count == 0)
+            return db.CorrectionRequests.Where(r => r.InitiatorId == userId || r.SubjectTeacherId == userId || handled.Contains(r.SchoolId));
         return db.CorrectionRequests.Where(r =>
             r.InitiatorId == userId
             || r.SubjectTeacherId == userId

@@ -17,7 +17,7 @@ public sealed record MenuItem(string Page, string TitleKey, int? Count = null);
 /// The role switcher only chooses what the pages show; what a person may do is still decided by
 /// the API and the engine from all their roles.
 /// </summary>
-public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder, IHttpContextAccessor http, TimeProvider clock)
+public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder, IHttpContextAccessor http)
 {
     public const string CookieName = "corrections.role";
 
@@ -26,6 +26,8 @@ public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder,
     public IReadOnlyList<RoleChoice> Roles { get; private set; } = [];
     public RoleChoice? Active { get; private set; }
     public IReadOnlyList<MenuItem> Menu { get; private set; } = [];
+    /// <summary>How many tasks wait for the active role (the menu's badge), so the inbox need not count them again.</summary>
+    public int? TaskCount { get; private set; }
     public string UserName { get; private set; } = "";
     public Guid UserId => holder.Current.UserId ?? Guid.Empty;
 
@@ -62,7 +64,8 @@ public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder,
 
     private async Task<IReadOnlyList<MenuItem>> MenuAsync(AccessScope scope, RoleChoice role, CancellationToken ct)
     {
-        var tasks = role.Role == Role.Admin ? 0 : await TaskQueue.CountAsync(db, scope, role.Role, role.SchoolIds, clock.GetUtcNow(), ct);
+        var tasks = role.Role == Role.Admin ? 0 : await TaskQueue.CountAsync(db, scope, role.Role, role.SchoolIds, ct);
+        TaskCount = tasks;
         return role.Role switch
         {
             Role.Teacher => [new("/Requests/Mine", "Menu.MyRequests", tasks), new("/Requests/New", "Menu.NewRequest"), new("/Journal/Index", "Menu.Journal")],
