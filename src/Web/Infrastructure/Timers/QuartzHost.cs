@@ -77,7 +77,8 @@ public sealed class QuartzHost(
         if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
-    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => ActivatorUtilities.CreateInstance<FireTimerJob>(services);
+    // Timer waits and the notification jobs share this scheduler; each job is built with its dependencies.
+    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => (IJob)ActivatorUtilities.CreateInstance(services, bundle.JobDetail.JobType);
 
     public void ReturnJob(IJob job)
     {
