@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian packages the tests need. Later issues add chromium, fonts-liberation2, poppler-utils, python3-aiosmtpd.
-packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils)
+# Debian packages the tests need. Later issues add chromium.
+packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils python3-aiosmtpd)
 # shellcheck source=lib/prerequisites.sh
 . scripts/lib/prerequisites.sh
 

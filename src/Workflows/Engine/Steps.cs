@@ -53,7 +53,8 @@ internal sealed class SchoolFactsReader(DateOnly calendarFrom)
     public async Task<SchoolFacts> ReadAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
     {
         if (_facts?.Id == schoolId) return _facts;
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
+        // One round trip for both lists: a handful of settings times the year's few holidays is a small product.
+        var school = await db.Schools.AsNoTracking().AsSingleQuery().Where(s => s.Id == schoolId)
             .Select(s => new
             {
                 s.Id, s.MunicipalityId, s.ShortName, s.TimeZoneId,
