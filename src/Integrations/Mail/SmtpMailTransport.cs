@@ -22,6 +22,17 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         };
         if (!string.IsNullOrEmpty(o.UserName)) client.Credentials = new NetworkCredential(o.UserName, o.Password);
         using var message = MailMessages.Build(mail, o);
-        await client.SendMailAsync(message, ct);
+        // SmtpClient.Timeout bounds only the synchronous Send: an async conversation with a server that
+        // accepts and then goes silent would hold the outbox job (which never runs twice at once) for ever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        try
+        {
+            await client.SendMailAsync(message, timeout.Token);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The SMTP server {o.Host}:{o.Port} did not complete the conversation within {o.TimeoutSeconds} s.", e);
+        }
     }
 }
