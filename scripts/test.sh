@@ -8,8 +8,9 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 # Debian packages the tests need: PostgreSQL for the integration tests, time zones for school clocks,
 # Liberation fonts and poppler-utils to render and read back PDFs, and Debian's chromium (with DejaVu for
-# Cyrillic on pages) for the browser tests, since Playwright's own browser builds cannot be downloaded.
-packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils chromium fonts-dejavu-core)
+# Cyrillic on pages) for the browser tests, since Playwright's own browser builds cannot be downloaded, and
+# aiosmtpd, the real SMTP server the notification tests start.
+packages=(postgresql postgresql-contrib tzdata fonts-liberation2 poppler-utils chromium fonts-dejavu-core python3-aiosmtpd)
 # The web project restores its front-end libraries with npm at build; Debian's Node.js if none is there.
 command -v npm >/dev/null || packages+=(nodejs npm)
 # shellcheck source=lib/prerequisites.sh

@@ -32,6 +32,8 @@ public static class ApiV1
         Documents.DecisionDocument.Map(signedIn);
         Documents.CardAndLetterDocuments.MapLetter(signedIn);
         Audit.VerifyAudit.Map(signedIn);
+        Notifications.GetMyNotificationSettings.Map(signedIn);
+        Notifications.SetMyNotificationSettings.Map(signedIn);
 
         var municipality = signedIn.MapGroup("/municipalities/{municipalityId:guid}").RequireAuthorization(Policies.MunicipalityMember);
         Municipalities.GetMunicipality.Map(municipality);
@@ -39,6 +41,7 @@ public static class ApiV1
         Staff.ListMunicipalityStaff.Map(municipality);
         Staff.AddMunicipalityStaffMember.Map(municipality);
         LockPolicy.SetLockPolicy.MapForMunicipality(municipality);
+        Requests.GetOverdueSummary.Map(municipality);
 
         var school = signedIn.MapGroup("/schools/{schoolId:guid}").RequireAuthorization(Policies.SchoolMember);
         Schools.GetSchool.Map(school);
@@ -82,5 +85,9 @@ public static class ApiV1
         Retention.ApproveDestructionAct.Map(school);
         Retention.ExecuteDestructionAct.Map(school);
         Requests.CreateRequest.Map(school);
+        Calendar.GetCalendar.Map(school);
+        Calendar.SetCalendar.Map(school);
+        Notifications.ListParkedMail.Map(school);
+        Notifications.ResendMail.Map(school);
     }
 }

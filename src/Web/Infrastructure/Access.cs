@@ -37,6 +37,8 @@ public static class Policies
     public const string SchoolZavuch = "school-zavuch";
     public const string MunicipalityMember = "municipality-member";
     public const string MunicipalityAdmin = "municipality-admin";
+    /// <summary>The education department of the municipality (its officers), or its administrator.</summary>
+    public const string MunicipalityDepartment = "municipality-department";
     public const string InstallationAdmin = "installation-admin";
 
     /// <summary>
@@ -65,6 +67,7 @@ public static class Policies
         Api(SchoolJournalReports, new SchoolAccessRequirement([Role.Teacher, Role.Zavuch, Role.Director, Role.DepartmentOfficer]));
         Api(MunicipalityMember, new MunicipalityAccessRequirement([]));
         Api(MunicipalityAdmin, new MunicipalityAccessRequirement([Role.Admin]));
+        Api(MunicipalityDepartment, new MunicipalityAccessRequirement([Role.DepartmentOfficer, Role.Admin]));
         Api(InstallationAdmin, new InstallationAdminRequirement());
         options.AddPolicy("api", p => p.AddAuthenticationSchemes(CookieOrBearer).RequireAuthenticatedUser());
     }

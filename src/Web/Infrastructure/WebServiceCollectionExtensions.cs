@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Corrections.Integrations.Storage;
 using Corrections.Web.Demo;
 using Corrections.Web.Features;
+using Corrections.Web.Features.Notifications;
 using Corrections.Web.Infrastructure.Timers;
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Engine;
@@ -34,6 +35,7 @@ public static class WebServiceCollectionExtensions
             ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
             : Path.Combine(AppContext.BaseDirectory, "workflows"));
         services.AddWorkflowTimers();
+        services.AddCorrectionsNotifications(configuration, builder.Environment, dataFolder);
         var scans = configuration.GetSection("Scans").Get<Features.Requests.ScanOptions>() ?? new Features.Requests.ScanOptions();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(scans));
         services.AddHttpContextAccessor();

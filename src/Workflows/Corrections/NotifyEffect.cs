@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Corrections.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Workflows.Corrections;
 
@@ -12,8 +13,15 @@ public sealed class NotifyEffect : IWorkflowEffect
 {
     public string Name => "notify";
 
-    public Task RunAsync(StepContext step, CancellationToken ct)
+    public async Task RunAsync(StepContext step, CancellationToken ct)
     {
+        // The due date people are told about (the decision, the end of the unlock): the new state's task,
+        // entered in this step and not yet saved, or for a reminder the task of the state it stays in.
+        var reminder = step.FromState == step.Transition.To && step.Transition.Trigger.Timer is not null && step.Transition.Trigger.Action is null;
+        var dueAt = reminder
+            ? await step.Db.WorkflowWaits.Where(w => w.InstanceId == step.Instance.Id && w.Kind == WaitKind.Task && w.DueAt != null)
+                .OrderBy(w => w.DueAt).Select(w => w.DueAt).FirstOrDefaultAsync(ct)
+            : step.Db.WorkflowWaits.Local.Where(w => w.InstanceId == step.Instance.Id && w.Kind == WaitKind.Task && w.DueAt != null).Min(w => w.DueAt);
         step.Db.OutboxMessages.Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
@@ -28,9 +36,9 @@ public sealed class NotifyEffect : IWorkflowEffect
                 to = step.Transition.To,
                 actorId = step.Actor?.UserId,
                 revision = step.Instance.Revision,
+                dueAt,
             }),
             CreatedAt = step.Now,
         });
-        return Task.CompletedTask;
     }
 }

@@ -130,8 +130,8 @@ public sealed class DefinitionLoader(IReadOnlySet<string> roles, IReadOnlySet<st
             {
                 foreach (var (effect, e) in timer.Effects.Select((x, i) => (x, i)))
                     if (!effects.Contains(effect)) Fail($"$.states.{state.Name}.timers[{t}].effects[{e}]", $"effect '{effect}' is not registered");
-                if (timer.BeforeDeadline is not null && !state.Timers.Any(x => x.Kind == TimerKind.Deadline))
-                    Fail($"$.states.{state.Name}.timers[{t}].beforeDeadline", "the state has no deadline timer to count back from");
+                if (timer.BeforeDeadline is not null && !state.Timers.Any(x => x.Kind == TimerKind.Deadline) && !state.Tasks.Any(x => x.Due is not null))
+                    Fail($"$.states.{state.Name}.timers[{t}].beforeDeadline", "the state has no deadline timer or task due date to count back from");
                 if (timer.Kind == TimerKind.Deadline && !d.Transitions.Any(x => x.Trigger.Timer == timer.Name && x.From.Contains(state.Name)))
                     Fail($"$.states.{state.Name}.timers[{t}]", $"deadline '{timer.Name}' has no transition from '{state.Name}' triggered by it");
             }

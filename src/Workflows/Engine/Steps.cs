@@ -27,32 +27,44 @@ public sealed class StepContext
     public DateTimeOffset Now { get; init; }
 
     /// <summary>Read once per step and shared by its guards, effects and the engine.</summary>
-    internal SchoolFactsReader SchoolReader { get; init; } = new();
+    internal SchoolFactsReader SchoolReader { get; init; } = new(DateOnly.MinValue);
 
     /// <summary>The instance's school as the step sees it: zone, municipality, name and settings.</summary>
     public Task<SchoolFacts> SchoolAsync(CancellationToken ct) => SchoolReader.ReadAsync(Db, Instance.SchoolId, ct);
 }
 
 /// <summary>What a step needs of the instance's school (through the school filter, like any read of the step).</summary>
-public sealed record SchoolFacts(Guid Id, Guid MunicipalityId, string ShortName, string TimeZoneId, IReadOnlyDictionary<string, string> Settings);
+public sealed record SchoolFacts(Guid Id, Guid MunicipalityId, string ShortName, string TimeZoneId, IReadOnlyDictionary<string, string> Settings, WorkingCalendar Calendar);
 
 /// <summary>Reads a school's facts on first use in one round trip and keeps them for the rest of the step.</summary>
-internal sealed class SchoolFactsReader
+/// <param name="calendarFrom">
+/// The first date of the working calendar to read: due dates are counted forward from the step, and a
+/// reminder at most a few days back from one, so a month before today keeps the read small while the
+/// school's list of holidays grows year by year.
+/// </param>
+internal sealed class SchoolFactsReader(DateOnly calendarFrom)
 {
     private SchoolFacts? _facts;
+
+    public SchoolFactsReader(TimeProvider clock) : this(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-31))
+    {
+    }
 
     public async Task<SchoolFacts> ReadAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
     {
         if (_facts?.Id == schoolId) return _facts;
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
+        // One round trip for both lists: a handful of settings times the year's few holidays is a small product.
+        var school = await db.Schools.AsNoTracking().AsSingleQuery().Where(s => s.Id == schoolId)
             .Select(s => new
             {
                 s.Id, s.MunicipalityId, s.ShortName, s.TimeZoneId,
                 Settings = db.SchoolSettings.Where(x => x.SchoolId == s.Id).Select(x => new { x.Name, x.Value }).ToList(),
+                Days = db.CalendarDays.Where(d => d.SchoolId == s.Id && d.Date >= calendarFrom).Select(d => new { d.Date, d.Kind }).ToList(),
             })
             .SingleAsync(ct);
-        return _facts = new SchoolFacts(school.Id, school.MunicipalityId, school.ShortName, school.TimeZoneId,
-            school.Settings.ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal));
+        var settings = school.Settings.ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
+        return _facts = new SchoolFacts(school.Id, school.MunicipalityId, school.ShortName, school.TimeZoneId, settings,
+            new WorkingCalendar(school.TimeZoneId, WorkingCalendar.WeekDaysFrom(settings), school.Days.ToDictionary(d => d.Date, d => d.Kind)));
     }
 }
 

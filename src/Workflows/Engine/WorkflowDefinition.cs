@@ -33,7 +33,7 @@ public enum TimerKind
 }
 
 /// <param name="After">Counted from entering the state.</param>
-/// <param name="BeforeDeadline">For a reminder: counted back from the state's deadline timer.</param>
+/// <param name="BeforeDeadline">For a reminder: counted back from the state's deadline timer, or else from its task's due date.</param>
 public sealed record TimerDefinition(string Name, TimerKind Kind, Duration? After, Duration? BeforeDeadline, IReadOnlyList<string> Effects);
 
 /// <summary>Working days of the school's calendar or hours; <see cref="Setting"/> names a per-school override.</summary>

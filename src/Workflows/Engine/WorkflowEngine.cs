@@ -14,7 +14,7 @@ namespace Corrections.Workflows.Engine;
 /// </summary>
 public sealed class WorkflowEngine(
     CorrectionsDbContext db, DefinitionRegistry definitions, IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects,
-    IWorkingCalendar calendar, TimeProvider clock, IWorkflowTimerScheduler scheduler, IEnumerable<IWorkflowParticipants> participants)
+    TimeProvider clock, IWorkflowTimerScheduler scheduler, IEnumerable<IWorkflowParticipants> participants)
 {
     /// <summary>The pseudo-role of the person who started an instance.</summary>
     public const string InitiatorRole = "initiator";
@@ -39,7 +39,7 @@ public sealed class WorkflowEngine(
             Id = Guid.CreateVersion7(), SchoolId = schoolId, InstanceId = instance.Id, Revision = 1, At = now,
             ActorId = initiator.UserId, ActorRole = InitiatorRole, Action = "create", ToState = definition.Initial,
         });
-        var school = NeedsSchool(definition.States[definition.Initial]) ? await new SchoolFactsReader().ReadAsync(db, schoolId, ct) : null;
+        var school = NeedsSchool(definition.States[definition.Initial]) ? await new SchoolFactsReader(clock).ReadAsync(db, schoolId, ct) : null;
         EnterState(definition, instance, school, now);
         return instance;
     }
@@ -77,7 +77,7 @@ public sealed class WorkflowEngine(
         if (expectedRevision != instance.Revision) throw new StepRefusedException(StepFault.StaleRevision, "Step.Stale", expectedRevision, instance.Revision);
 
         GuardResult? refusal = null;
-        var school = new SchoolFactsReader();
+        var school = new SchoolFactsReader(clock);
         foreach (var transition in candidates)
         {
             var step = Context(definition, instance, transition, actor, role, reason, payload, school);
@@ -103,7 +103,7 @@ public sealed class WorkflowEngine(
         if (timer.Kind == TimerKind.Deadline)
         {
             var transition = definition.From(instance.State).First(t => t.Trigger.Timer == timer.Name);
-            var step = Context(definition, instance, transition, null, null, null, null, new SchoolFactsReader());
+            var step = Context(definition, instance, transition, null, null, null, null, new SchoolFactsReader(clock));
             if (await CheckGuardsAsync(transition, step, ct) is not null) return false;
             await CommitAsync(definition, step, ct);
             return true;
@@ -116,7 +116,7 @@ public sealed class WorkflowEngine(
         db.Entry(wait).State = EntityState.Detached;
         var now = clock.GetUtcNow();
         var reminder = new TransitionDefinition($"timer:{timer.Name}", null, [instance.State], instance.State, new Trigger(null, [], timer.Name, null), false, [], timer.Effects);
-        var context = Context(definition, instance, reminder, null, null, null, null, new SchoolFactsReader());
+        var context = Context(definition, instance, reminder, null, null, null, null, new SchoolFactsReader(clock));
         foreach (var effect in timer.Effects) await _effects[effect].RunAsync(context, ct);
         db.WorkflowHistory.Add(new WorkflowHistoryEntry
         {
@@ -175,16 +175,17 @@ public sealed class WorkflowEngine(
     private List<WorkflowWait> EnterState(WorkflowDefinition definition, WorkflowInstance instance, SchoolFacts? school, DateTimeOffset now)
     {
         var state = definition.States[instance.State];
-        DateTimeOffset? At(Duration? duration, DateTimeOffset from)
+        // sign: +1 counts forward from entering the state, -1 counts back from its deadline.
+        DateTimeOffset? At(Duration? duration, DateTimeOffset from, int sign = 1)
         {
             if (duration is null) return null;
-            var (settings, zone) = school is { } s ? (s.Settings, s.TimeZoneId) : throw new InvalidOperationException($"State {state.Name} computes a time without its school.");
-            var amount = duration.Setting is { } name && settings.TryGetValue(name, out var value) && int.TryParse(value, out var configured)
+            var facts = school ?? throw new InvalidOperationException($"State {state.Name} computes a time without its school.");
+            var amount = duration.Setting is { } name && facts.Settings.TryGetValue(name, out var value) && int.TryParse(value, out var configured)
                 ? configured
                 : duration.WorkingDays ?? duration.Hours ?? 0;
             return duration.WorkingDays is not null
-                ? calendar.AddWorkingDays(instance.SchoolId, zone, from, amount)
-                : from.AddHours(amount);
+                ? facts.Calendar.AddWorkingDays(from, sign * amount)
+                : from.AddHours(sign * amount);
         }
 
         foreach (var task in state.Tasks)
@@ -193,11 +194,14 @@ public sealed class WorkflowEngine(
                 Id = Guid.CreateVersion7(), SchoolId = instance.SchoolId, InstanceId = instance.Id, Kind = WaitKind.Task,
                 State = state.Name, Name = task.Role, Title = task.Title, DueAt = At(task.Due, now), Token = Guid.NewGuid(), CreatedAt = now,
             });
-        var deadline = state.Timers.Where(t => t.Kind == TimerKind.Deadline).Select(t => At(t.After, now)).FirstOrDefault();
+        // A reminder counts back from the state's deadline timer, or else from the due date of its task
+        // (the director's decision is due, not forced: nothing fires at the due date itself).
+        var deadline = state.Timers.Where(t => t.Kind == TimerKind.Deadline).Select(t => At(t.After, now)).FirstOrDefault()
+            ?? state.Tasks.Where(t => t.Due is not null).Select(t => At(t.Due, now)).FirstOrDefault();
         var timers = new List<WorkflowWait>();
         foreach (var timer in state.Timers)
         {
-            var fireAt = timer.After is not null ? At(timer.After, now)!.Value : deadline!.Value - (At(timer.BeforeDeadline, now)!.Value - now);
+            var fireAt = timer.After is not null ? At(timer.After, now)!.Value : At(timer.BeforeDeadline, deadline!.Value, -1)!.Value;
             var wait = new WorkflowWait
             {
                 Id = Guid.CreateVersion7(), SchoolId = instance.SchoolId, InstanceId = instance.Id, Kind = WaitKind.Timer,

@@ -34,7 +34,6 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<Journal.IJournalAdapter, Journal.ManualJournalAdapter>();
         services.AddScoped<Journal.JournalEditor>();
         services.AddSingleton<IWorkflowParticipants, RequestParticipants>();
-        services.AddSingleton<IWorkingCalendar, FiveDayWeekCalendar>();
         services.AddSingleton<DefinitionRegistry>();
         services.AddScoped<WorkflowEngine>();
         services.AddHostedService(sp => new DefinitionStartup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DefinitionRegistry>(),

@@ -21,6 +21,8 @@ internal static class AuditTrail
     [
         typeof(AuditEntry), typeof(Engine.WorkflowWait), typeof(Engine.IdempotencyRecord), typeof(Engine.StoredDefinition),
         typeof(Engine.OutboxMessage), typeof(NumberSequence), typeof(Journal.ChangeTableCounter),
+        // Rendered from the outbox events; the step that caused them is in the history and the log.
+        typeof(Notifications.OutgoingMail),
         // The journal's cells are recorded by their own history: every change of one writes a
         // JournalChange (who, when, old → new), and that row is chained here.
         typeof(Journal.Lesson), typeof(Journal.Work), typeof(Journal.Mark), typeof(Journal.AttendanceMark), typeof(Journal.PeriodMark),

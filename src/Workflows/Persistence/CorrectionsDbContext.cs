@@ -71,6 +71,9 @@ public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<Journal.ChangeTableCounter> ChangeTableCounters => Set<Journal.ChangeTableCounter>();
     public DbSet<Journal.ExternalJournalLink> ExternalJournalLinks => Set<Journal.ExternalJournalLink>();
     public DbSet<Journal.JournalApplyFailure> JournalApplyFailures => Set<Journal.JournalApplyFailure>();
+    public DbSet<Notifications.OutgoingMail> OutgoingMails => Set<Notifications.OutgoingMail>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     private HashSet<Guid> _destructionAllowed = [];
 
@@ -225,6 +228,7 @@ public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
         CorrectionsModel.Configure(builder);
         RecordsModel.Configure(builder, Database.IsSqlite());
         JournalModel.Configure(builder, Database.IsSqlite());
+        NotificationModel.Configure(builder, Database.IsSqlite());
         builder.Entity<Records.AuditEntry>(e =>
         {
             e.HasKey(a => a.Sequence);

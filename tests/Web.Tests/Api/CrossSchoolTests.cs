@@ -83,6 +83,17 @@ public abstract partial class CrossSchoolTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
         }
         _target["id"] = (await db.IssuedDocuments.FirstAsync(d => d.SchoolId == school.Id)).Id;
+        if (!await db.OutgoingMails.AnyAsync(m => m.SchoolId == school.Id))
+        {
+            // Parked, so that a resend from the wrong school would have something to reset.
+            db.OutgoingMails.Add(new Workflows.Notifications.OutgoingMail
+            {
+                Id = Guid.NewGuid(), SchoolId = school.Id, UserId = teacher.UserId, To = "teacher@sosh1.demo", Kind = "submitted", Subject = "Тема", Body = "Текст",
+                Delivery = Workflows.Notifications.MailDelivery.Email, Attempts = 8, ParkedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        _target["mailId"] = (await db.OutgoingMails.FirstAsync(m => m.SchoolId == school.Id)).Id;
         _secrets = [school.Id.ToString(), school.ShortName, schoolClass.Id.ToString(), student.Surname + "\",\"givenName\":\"" + student.GivenName, teacher.UserId.ToString()];
 
         // An outsider with every role of a school in another municipality, and that municipality's officer and admin roles.

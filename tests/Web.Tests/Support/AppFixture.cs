@@ -31,10 +31,16 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 
+    /// <summary>Settings every host of this fixture starts with (a derived fixture's mail server, say).</summary>
+    protected virtual IDictionary<string, string> HostSettings => new Dictionary<string, string>();
+
+    /// <summary>The clock of <see cref="App"/>; null for the system clock.</summary>
+    protected virtual TimeProvider? HostClock => null;
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        App = Create();
+        App = Create(clock: HostClock);
         App.CreateClient().Dispose(); // start now: migrations, demo seed, bootstrap admin
 
         // Proves the host ran on this test database and provider, not on a default it fell back to.
@@ -63,7 +69,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             b.UseSetting("Bootstrap:AdminEmail", RootEmail);
             b.UseSetting("Bootstrap:AdminPassword", RootPassword);
             b.UseSetting("Timers:SchedulerName", $"corrections-test-{Guid.NewGuid():N}");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
+            foreach (var (key, value) in HostSettings.Concat(settings ?? new Dictionary<string, string>())) b.UseSetting(key, value);
             if (clock is not null) b.ConfigureServices(s => s.AddSingleton(clock));
         });
         _factories.Add(factory);

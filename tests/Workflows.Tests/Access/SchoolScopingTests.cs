@@ -86,7 +86,9 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
                 new Journal.ExternalJournalLink { SchoolId = id, LocalType = "student", LocalId = studentId, ExternalId = "p1" },
                 new Journal.JournalApplyFailure { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, MessageKey = "k", Arguments = "[]" },
                 new Records.IssuedDocument { Id = Guid.NewGuid(), SchoolId = id, Title = "Заявление", TextSha256 = new string('0', 64) },
-                new Records.DecisionSignature { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, SignerId = Guid.NewGuid(), Action = "approve", Revision = 3, DocumentSha256 = new string('0', 64) });
+                new Records.DecisionSignature { Id = Guid.NewGuid(), SchoolId = id, RequestId = request.Id, SignerId = Guid.NewGuid(), Action = "approve", Revision = 3, DocumentSha256 = new string('0', 64) },
+                new Notifications.OutgoingMail { Id = Guid.NewGuid(), SchoolId = id, UserId = teacher.Id, To = "t@school.test", Kind = "submitted", Subject = "Тема", Body = "Текст", Delivery = Notifications.MailDelivery.Email },
+                new CalendarDay { SchoolId = id, Date = new(2026, 11, 4), Kind = CalendarDayKind.Holiday });
         }
         await db.SaveChangesAsync();
     }

@@ -58,7 +58,10 @@ public sealed class QuartzHost(
             properties["quartz.jobStore.type"] = "Quartz.Simpl.RAMJobStore, Quartz";
         }
 
-        Quartz.Logging.LogContext.SetCurrentLogProvider(services.GetRequiredService<ILoggerFactory>());
+        // Quartz logs through one provider per process. Where several hosts share a process (the tests),
+        // a host that stopped has disposed its factory while the others' schedulers still ask it for
+        // loggers; the firing loop would fail on that and stop firing, so a disposed factory gives none.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(new DisposalTolerantLoggerFactory(services.GetRequiredService<ILoggerFactory>()));
         _scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken);
         _scheduler.JobFactory = this;
         await _scheduler.Start(cancellationToken);
@@ -77,9 +80,33 @@ public sealed class QuartzHost(
         if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
-    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => ActivatorUtilities.CreateInstance<FireTimerJob>(services);
+    // Timer waits and the notification jobs share this scheduler; each job is built with its dependencies.
+    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => (IJob)ActivatorUtilities.CreateInstance(services, bundle.JobDetail.JobType);
 
     public void ReturnJob(IJob job)
+    {
+    }
+}
+
+/// <summary>A logger factory that answers with no-op loggers once the host it belongs to has disposed it.</summary>
+internal sealed class DisposalTolerantLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName)
+    {
+        try
+        {
+            return inner.CreateLogger(categoryName);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        }
+    }
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    // The host owns the factory and disposes it.
+    public void Dispose()
     {
     }
 }
