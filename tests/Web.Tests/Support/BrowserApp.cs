@@ -91,8 +91,12 @@ public abstract partial class BrowserApp(DatabaseProvider provider) : AppFixture
         await form.Locator("button[type='submit']").ClickAsync();
         try
         {
-            // A refused sign-in stays on the login page; a short wait is enough, since a good one redirects at once.
-            await page.WaitForURLAsync(url => !IsLoginPage(url), new() { Timeout = 10_000 });
+            // Either the app lets the user in (another page) or the login page comes back with its error; on a
+            // loaded machine the first sign-in of a fresh host can take a while (password hashing, first requests).
+            var signedIn = page.WaitForURLAsync(url => !IsLoginPage(url), new() { Timeout = 60_000 });
+            var refused = page.Locator("#login-error").WaitForAsync(new() { Timeout = 60_000 });
+            await Task.WhenAny(signedIn, refused);
+            if (!signedIn.IsCompletedSuccessfully) throw new TimeoutException();
         }
         catch (TimeoutException)
         {

@@ -26,6 +26,9 @@ public sealed class IndexModel(CorrectionsDbContext db, AccessScopeHolder scope,
     public string JournalMode { get; private set; } = JournalModes.BuiltIn;
     public IReadOnlyList<NumeratorDto> Numbering { get; private set; } = [];
     public IReadOnlyList<Workflows.Corrections.Ground> Grounds { get; private set; } = [];
+    public Features.Calendar.CalendarDto? Calendar { get; private set; }
+    public IReadOnlyList<Features.Notifications.ParkedMailDto> Parked { get; private set; } = [];
+
     /// <summary>Where this administrator may add a school: their municipality, or every one for the installation's.</summary>
     public IReadOnlyList<(Guid Id, string Name)> Municipalities { get; private set; } = [];
 
@@ -52,6 +55,8 @@ public sealed class IndexModel(CorrectionsDbContext db, AccessScopeHolder scope,
         Policy = (await GetLockPolicy.Handle(id, db, ct)).Value;
         JournalMode = await JournalModes.ForSchoolAsync(db, id, ct);
         Numbering = (await Numerators.List(id, db, ct)).Value ?? [];
+        Calendar = await Features.Calendar.GetCalendar.ReadAsync(db, id, ct);
+        Parked = (await Features.Notifications.ListParkedMail.Handle(id, db, ct)).Value ?? [];
         // Inactive grounds too: the administrator may bring one back.
         Grounds = await db.Grounds.AsNoTracking().Where(g => g.SchoolId == id).OrderByDescending(g => g.IsActive).ThenBy(g => g.Title).ToListAsync(ct);
         return Page();

@@ -191,7 +191,17 @@
         d.querySelectorAll("[data-src]").forEach(e => { if (!e.getAttribute("src") || e.getAttribute("src") === "about:blank") e.src = e.dataset.src; });
     }, true);
 
-    window.Corrections = { api, showProblem, clearProblems, formJson, say, builders: {} };
+    // Forms whose body is a list, one item per select: notification settings, say.
+    const builders = {
+        settings: form => [...form.querySelectorAll("select[data-kind]")].map(e => ({ kind: e.dataset.kind, mode: e.value })),
+        calendar: form => ({
+            weekDays: Number(form.querySelector("[name=weekDays]").value),
+            days: [...form.querySelectorAll("tr[data-day]")].filter(r => !r.querySelector("[data-remove]")?.checked && r.querySelector("[data-date]").value)
+                .map(r => ({ date: r.querySelector("[data-date]").value, kind: r.querySelector("[data-day-kind]").value, note: r.querySelector("[data-note]").value || null })),
+        }),
+    };
+
+    window.Corrections = { api, showProblem, clearProblems, formJson, say, builders };
     document.addEventListener("DOMContentLoaded", () => {
         document.querySelectorAll("[data-upload]").forEach(setupUpload);
         tick();
