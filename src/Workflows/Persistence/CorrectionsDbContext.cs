@@ -240,7 +240,7 @@ public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
             e.Property(a => a.ObjectId).HasMaxLength(Limits.Name);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
-            if (Database.IsSqlite()) e.Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (Database.IsSqlite()) e.Property(a => a.At).HasConversion(Instants.UtcTicks);
             e.HasIndex(a => new { a.SchoolId, a.At });
             e.HasIndex(a => new { a.ObjectType, a.ObjectId });
         });

@@ -3,23 +3,16 @@ using Corrections.Workflows.Engine;
 using Corrections.Workflows.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Corrections.Workflows.Persistence;
 
 /// <summary>Tables of the workflow engine: instances, waits, history, outbox, idempotency, stored definitions.</summary>
 internal static class EngineModel
 {
-    // SQLite has no type that orders instants; the engine's times are stored there as UTC ticks so
-    // that the inbox and the timer sweep can sort and compare in SQL.
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcTicks = new(
-        v => v.HasValue ? v.Value.UtcTicks : null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
-
     public static void Configure(ModelBuilder builder, bool sqlite)
     {
-        void Instant(PropertyBuilder<DateTimeOffset> p) { if (sqlite) p.HasConversion(UtcTicks); }
-        void MaybeInstant(PropertyBuilder<DateTimeOffset?> p) { if (sqlite) p.HasConversion(NullableUtcTicks); }
+        void Instant(PropertyBuilder<DateTimeOffset> p) { if (sqlite) p.HasConversion(Instants.UtcTicks); }
+        void MaybeInstant(PropertyBuilder<DateTimeOffset?> p) { if (sqlite) p.HasConversion(Instants.NullableUtcTicks); }
 
         builder.Entity<WorkflowInstance>(e =>
         {

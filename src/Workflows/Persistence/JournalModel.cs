@@ -69,7 +69,7 @@ internal static class JournalModel
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(Limits.Enum);
             e.Property(c => c.OldValue).HasMaxLength(10);
             e.Property(c => c.NewValue).HasMaxLength(10);
-            if (sqlite) e.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(c => c.At).HasConversion(Instants.UtcTicks);
             e.HasIndex(c => new { c.SchoolId, c.At });
             e.HasIndex(c => new { c.ClassId, c.SubjectId });
         });
@@ -78,8 +78,8 @@ internal static class JournalModel
             e.Property(u => u.RevokedBecause).HasMaxLength(Limits.Enum);
             if (sqlite)
             {
-                e.Property(u => u.GrantedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-                e.Property(u => u.ExpiresAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+                e.Property(u => u.GrantedAt).HasConversion(Instants.UtcTicks);
+                e.Property(u => u.ExpiresAt).HasConversion(Instants.UtcTicks);
                 e.Property(u => u.RevokedAt).HasConversion<long?>(v => v.HasValue ? v.Value.UtcTicks : null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
             }
             e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(u => u.RequestId).OnDelete(DeleteBehavior.Restrict);
@@ -93,7 +93,7 @@ internal static class JournalModel
             e.Property(r => r.Description).HasMaxLength(1000);
             e.Property(r => r.Initiator).HasMaxLength(Limits.Name);
             e.Property(r => r.SubjectTeacher).HasMaxLength(Limits.Name);
-            if (sqlite) e.Property(r => r.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(r => r.CreatedAt).HasConversion(Instants.UtcTicks);
             e.HasOne<SchoolClass>().WithMany().HasForeignKey(r => r.ClassId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<StudyPeriod>().WithMany().HasForeignKey(r => r.StudyPeriodId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.ClassId, r.StudyPeriodId, r.Number }).IsUnique();
@@ -113,7 +113,7 @@ internal static class JournalModel
         {
             e.Property(f => f.MessageKey).HasMaxLength(Limits.ShortText);
             e.Property(f => f.Arguments).HasMaxLength(1000);
-            if (sqlite) e.Property(f => f.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(f => f.At).HasConversion(Instants.UtcTicks);
             e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => f.RequestId);
             e.HasIndex(f => f.SchoolId);

@@ -3,22 +3,16 @@ using Corrections.Workflows.Notifications;
 using Corrections.Workflows.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Corrections.Workflows.Persistence;
 
 /// <summary>Tables of notifications and deadlines: outgoing mail, per-user settings, the schools' working calendars.</summary>
 internal static class NotificationModel
 {
-    // As in the engine's tables: on SQLite instants are UTC ticks, so the sender can compare due times in SQL.
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcTicks = new(
-        v => v.HasValue ? v.Value.UtcTicks : null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
-
     public static void Configure(ModelBuilder builder, bool sqlite)
     {
-        void Instant(PropertyBuilder<DateTimeOffset> p) { if (sqlite) p.HasConversion(UtcTicks); }
-        void MaybeInstant(PropertyBuilder<DateTimeOffset?> p) { if (sqlite) p.HasConversion(NullableUtcTicks); }
+        void Instant(PropertyBuilder<DateTimeOffset> p) { if (sqlite) p.HasConversion(Instants.UtcTicks); }
+        void MaybeInstant(PropertyBuilder<DateTimeOffset?> p) { if (sqlite) p.HasConversion(Instants.NullableUtcTicks); }
 
         builder.Entity<OutgoingMail>(e =>
         {

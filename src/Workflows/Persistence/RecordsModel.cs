@@ -44,7 +44,7 @@ internal static class RecordsModel
             e.Property(d => d.OriginalName).HasMaxLength(255);
             e.Property(d => d.ContentType).HasMaxLength(Limits.ShortText);
             e.Property(d => d.Sha256).HasMaxLength(64);
-            if (sqlite) e.Property(d => d.UploadedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(d => d.UploadedAt).HasConversion(Instants.UtcTicks);
             e.HasOne<CorrectionRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.Restrict);
@@ -112,7 +112,7 @@ internal static class RecordsModel
             e.Property(d => d.Title).HasMaxLength(Limits.LongName);
             e.Property(d => d.Number).HasMaxLength(100);
             e.Property(d => d.TextSha256).HasMaxLength(64);
-            if (sqlite) e.Property(d => d.IssuedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(d => d.IssuedAt).HasConversion(Instants.UtcTicks);
             e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => d.SchoolId);
             e.HasIndex(d => d.RequestId);
@@ -122,7 +122,7 @@ internal static class RecordsModel
         {
             e.Property(d => d.Action).HasMaxLength(Limits.ShortText);
             e.Property(d => d.DocumentSha256).HasMaxLength(64);
-            if (sqlite) e.Property(d => d.SignedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            if (sqlite) e.Property(d => d.SignedAt).HasConversion(Instants.UtcTicks);
             e.HasOne<School>().WithMany().HasForeignKey(d => d.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => d.SchoolId);
             e.HasIndex(d => d.RequestId);
