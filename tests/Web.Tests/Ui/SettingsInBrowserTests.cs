@@ -19,7 +19,10 @@ public abstract class SettingsInBrowserTests<TApp>(TApp app) : BrowserTests<TApp
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Уведомления");
         await page.SelectOptionAsync("#mode-returned", "Off");
         await page.SelectOptionAsync("#mode-registered", "Digest");
+        // Saving reloads the page: mark this document and wait for the next one to be loaded.
+        await page.EvaluateAsync("() => window.beforeSave = true");
         await page.ClickAsync("#notification-settings button[type=submit]");
+        await page.WaitForFunctionAsync("() => !window.beforeSave");
         await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("#mode-returned")).ToHaveValueAsync("Off");
         await Assertions.Expect(page.Locator("#mode-registered")).ToHaveValueAsync("Digest");

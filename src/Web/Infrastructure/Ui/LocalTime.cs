@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace Corrections.Web.Infrastructure.Ui;
 
-/// <summary>Instants shown as the school's local date and time: legal dates are local (Kamchatka is UTC+12).</summary>
+/// <summary>Dates and instants as the pages show them, in the school's local time (<see cref="Workflows.Locking.SchoolClock"/>).</summary>
 public static class LocalTime
 {
     public static DateTimeOffset In(DateTimeOffset instant, string timeZoneId)
         => TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
 
-    public static string Date(DateTimeOffset instant, string timeZoneId) => In(instant, timeZoneId).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset instant, string timeZoneId) => Date(Workflows.Locking.SchoolClock.DateAt(timeZoneId, instant));
 
     public static string DateTime(DateTimeOffset instant, string timeZoneId) => In(instant, timeZoneId).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 

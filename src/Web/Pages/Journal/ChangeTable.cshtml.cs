@@ -1,6 +1,7 @@
 using Corrections.Web.Features.Journal;
 using Corrections.Web.Infrastructure.Ui;
 using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Locking;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui, Time
         Periods = periods.ConvertAll(p => new Requests.Option(p.Id, p.Name));
         // A table belongs to one study period (it is filed with that period's summary sheet): by default the one under way.
         var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(LocalTime.In(clock.GetUtcNow(), zone).DateTime);
+        var today = SchoolClock.Today(zone, clock);
         studyPeriodId ??= (periods.LastOrDefault(p => p.StartDate <= today) ?? periods.FirstOrDefault())?.Id;
         (ClassId, StudyPeriodId) = (classId, studyPeriodId);
         Rows = (await GetChangeTable.Handle(schoolId, classId, studyPeriodId, db, ct)).Value ?? [];

@@ -1,6 +1,7 @@
 using Corrections.Web.Features.Records;
 using Corrections.Web.Infrastructure.Ui;
 using Corrections.Workflows.Accounts;
+using Corrections.Workflows.Locking;
 using Corrections.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class CasesModel(CorrectionsDbContext db, UiContext ui, TimeProvid
         SchoolId = schoolId;
         MayEdit = ui.Active.Role is Role.Clerk or Role.Admin;
         var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
-        Year = year ?? LocalTime.In(clock.GetUtcNow(), zone).Year;
+        Year = year ?? SchoolClock.Today(zone, clock).Year;
         Cases = (await ListCases.Handle(schoolId, Year, db, ct)).Value ?? [];
         var ids = Cases.Select(c => c.Id).ToList();
         Counts = await db.RegisteredDocuments.AsNoTracking().Where(d => d.FiledCaseId != null && ids.Contains(d.FiledCaseId.Value))

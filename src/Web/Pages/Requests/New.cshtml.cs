@@ -54,7 +54,7 @@ public sealed class NewModel(CorrectionsDbContext db, UiContext ui, TimeProvider
         Periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
         BuiltInJournal = await JournalModes.ForSchoolAsync(db, schoolId, ct) == JournalModes.BuiltIn;
         var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
-        LocalToday = DateOnly.FromDateTime(LocalTime.In(clock.GetUtcNow(), zone).DateTime);
+        LocalToday = SchoolClock.Today(zone, clock);
         return Page();
     }
 }
