@@ -31,9 +31,6 @@ public sealed class UiContext(CorrectionsDbContext db, AccessScopeHolder holder,
     public string UserName { get; private set; } = "";
     public Guid UserId => holder.Current.UserId ?? Guid.Empty;
 
-    /// <summary>The school the active role works in (the first, for a municipal role).</summary>
-    public Guid? SchoolId => Active?.SchoolId ?? (Active is { SchoolIds.Count: > 0 } a ? a.SchoolIds[0] : null);
-
     public bool Is(Role role) => Active?.Role == role;
 
     public async Task<UiContext> LoadAsync(CancellationToken ct = default)

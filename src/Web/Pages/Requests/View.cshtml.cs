@@ -88,8 +88,4 @@ public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, 
 ;
 
     public bool IsSigned(string action) => DecisionSignatures.Required(action);
-
-    public bool Has(string action) => Actions.Any(a => a.Action == action);
-
-    public bool HandlesAsDepartment => scope.Current.HasSchoolRole(Data.SchoolId, Role.DepartmentOfficer);
 }
