@@ -12,7 +12,7 @@ namespace Corrections.Web.Pages.Journal;
 /// <summary>Who changed what in the built-in journal, like СГО's access report, for a class and a span of dates.</summary>
 public sealed class AccessReportModel(CorrectionsDbContext db, UiContext ui, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public IReadOnlyList<Requests.Option> Classes { get; private set; } = [];
+    public IReadOnlyList<Option> Classes { get; private set; } = [];
     public Guid? ClassId { get; private set; }
     public DateOnly? From { get; private set; }
     public DateOnly? To { get; private set; }
@@ -22,7 +22,7 @@ public sealed class AccessReportModel(CorrectionsDbContext db, UiContext ui, ISt
     {
         await ui.LoadAsync(ct);
         if (ui.Active is not { Role: Role.Zavuch or Role.Director, SchoolId: { } schoolId }) return Forbid();
-        Classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Requests.Option(c.Id, c.Name)).ToListAsync(ct);
+        Classes = await SchoolLists.ClassesAsync(db, schoolId, ct);
         (ClassId, From, To) = (classId, from, to);
         Lines = [.. ((await GetAccessReport.Handle(schoolId, classId, null, null, null, from, to, db, t, ct)).Value ?? []).Take(500)];
         return Page();

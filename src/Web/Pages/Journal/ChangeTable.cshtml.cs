@@ -16,8 +16,8 @@ namespace Corrections.Web.Pages.Journal;
 public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui, TimeProvider clock) : PageModel
 {
     public Guid SchoolId { get; private set; }
-    public IReadOnlyList<Requests.Option> Classes { get; private set; } = [];
-    public IReadOnlyList<Requests.Option> Periods { get; private set; } = [];
+    public IReadOnlyList<Option> Classes { get; private set; } = [];
+    public IReadOnlyList<Option> Periods { get; private set; } = [];
     public Guid? ClassId { get; private set; }
     public Guid? StudyPeriodId { get; private set; }
     public IReadOnlyList<ChangeTableRowDto> Rows { get; private set; } = [];
@@ -30,11 +30,11 @@ public sealed class ChangeTableModel(CorrectionsDbContext db, UiContext ui, Time
         await ui.LoadAsync(ct);
         if (ui.Active is not { Role: Role.Zavuch or Role.Director or Role.Teacher, SchoolId: { } schoolId }) return Forbid();
         SchoolId = schoolId;
-        Classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Requests.Option(c.Id, c.Name)).ToListAsync(ct);
+        Classes = await SchoolLists.ClassesAsync(db, schoolId, ct);
         var periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).ToListAsync(ct);
-        Periods = periods.ConvertAll(p => new Requests.Option(p.Id, p.Name));
+        Periods = periods.ConvertAll(p => new Option(p.Id, p.Name));
         // A table belongs to one study period (it is filed with that period's summary sheet): by default the one under way.
-        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var zone = await SchoolLists.TimeZoneAsync(db, schoolId, ct);
         var today = SchoolClock.Today(zone, clock);
         studyPeriodId ??= (periods.LastOrDefault(p => p.StartDate <= today) ?? periods.FirstOrDefault())?.Id;
         (ClassId, StudyPeriodId) = (classId, studyPeriodId);

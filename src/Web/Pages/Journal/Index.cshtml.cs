@@ -25,8 +25,8 @@ public sealed record UnlockedEntry(Guid RequestId, Guid EntryId, string Student,
 public sealed class IndexModel(CorrectionsDbContext db, UiContext ui, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Guid SchoolId { get; private set; }
-    public IReadOnlyList<Requests.Option> Classes { get; private set; } = [];
-    public IReadOnlyList<Requests.Option> Subjects { get; private set; } = [];
+    public IReadOnlyList<Option> Classes { get; private set; } = [];
+    public IReadOnlyList<Option> Subjects { get; private set; } = [];
     public Guid? ClassId { get; private set; }
     public Guid? SubjectId { get; private set; }
     public JournalPageDto? Journal { get; private set; }
@@ -44,7 +44,7 @@ public sealed class IndexModel(CorrectionsDbContext db, UiContext ui, TimeProvid
         if (ui.Active is not { Role: Role.Teacher or Role.Zavuch or Role.Director, SchoolId: { } schoolId }) return Forbid();
         SchoolId = schoolId;
         Mode = await JournalModes.ForSchoolAsync(db, schoolId, ct);
-        Zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        Zone = await SchoolLists.TimeZoneAsync(db, schoolId, ct);
         if (ui.Is(Role.Zavuch)) Unlocked = await UnlockedEntriesAsync(schoolId, ct);
         // Opened from a request: its class and subject.
         if (requestId is { } rid && await db.CorrectionRequests.AsNoTracking().Where(r => r.Id == rid && r.SchoolId == schoolId).Select(r => new { r.ClassId, r.SubjectId }).SingleOrDefaultAsync(ct) is { } request)
@@ -52,8 +52,8 @@ public sealed class IndexModel(CorrectionsDbContext db, UiContext ui, TimeProvid
             (classId, subjectId, RequestId) = (request.ClassId, request.SubjectId, rid);
         }
         (ClassId, SubjectId) = (classId, subjectId);
-        Classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Requests.Option(c.Id, c.Name)).ToListAsync(ct);
-        Subjects = await db.Subjects.AsNoTracking().Where(s => s.SchoolId == schoolId).OrderBy(s => s.Name).Select(s => new Requests.Option(s.Id, s.Name)).ToListAsync(ct);
+        Classes = await SchoolLists.ClassesAsync(db, schoolId, ct);
+        Subjects = await SchoolLists.SubjectsAsync(db, schoolId, ct);
         if (Mode == JournalModes.BuiltIn && classId is not null && subjectId is not null
             && await GetJournal.Handle(schoolId, classId, subjectId, null, null, db, t, clock, ct) is { Result: Ok<JournalPageDto> ok })
             Journal = ok.Value;

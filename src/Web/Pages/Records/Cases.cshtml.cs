@@ -24,7 +24,7 @@ public sealed class CasesModel(CorrectionsDbContext db, UiContext ui, TimeProvid
         if (ui.Active is not { Role: Role.Clerk or Role.Admin or Role.Director, SchoolId: { } schoolId }) return Forbid();
         SchoolId = schoolId;
         MayEdit = ui.Active.Role is Role.Clerk or Role.Admin;
-        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var zone = await SchoolLists.TimeZoneAsync(db, schoolId, ct);
         Year = year ?? SchoolClock.Today(zone, clock).Year;
         Cases = (await ListCases.Handle(schoolId, Year, db, ct)).Value ?? [];
         var ids = Cases.Select(c => c.Id).ToList();

@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Web.Pages.Requests;
 
-public sealed record Option(Guid Id, string Title);
-
 public sealed record GroundOption(Guid Id, string Title, IReadOnlyList<string> RequiredDocuments);
 
 /// <summary>
@@ -40,8 +38,8 @@ public sealed class NewModel(CorrectionsDbContext db, UiContext ui, TimeProvider
         var me = ui.UserId;
         // A teacher sees the classes and subjects they teach first; the zavuch every class.
         var taught = await db.TeachingAssignments.AsNoTracking().Where(a => a.SchoolId == schoolId && a.TeacherId == me).Select(a => new { a.ClassId, a.SubjectId }).ToListAsync(ct);
-        var classes = await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.Grade).ThenBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
-        var subjects = await db.Subjects.AsNoTracking().Where(s => s.SchoolId == schoolId).OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
+        var classes = await SchoolLists.ClassesAsync(db, schoolId, ct);
+        var subjects = await SchoolLists.SubjectsAsync(db, schoolId, ct);
         Classes = ui.Is(Role.Teacher) && taught.Count > 0 ? [.. classes.Where(c => taught.Any(t => t.ClassId == c.Id))] : classes;
         Subjects = ui.Is(Role.Teacher) && taught.Count > 0 ? [.. subjects.Where(s => taught.Any(t => t.SubjectId == s.Id))] : subjects;
         var classIds = Classes.Select(c => c.Id).ToList();
@@ -53,7 +51,7 @@ public sealed class NewModel(CorrectionsDbContext db, UiContext ui, TimeProvider
         Grounds = grounds.ConvertAll(g => new GroundOption(g.Id, g.Title, g.RequiredDocuments));
         Periods = await db.StudyPeriods.AsNoTracking().Where(p => p.SchoolId == schoolId).OrderBy(p => p.StartDate).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
         BuiltInJournal = await JournalModes.ForSchoolAsync(db, schoolId, ct) == JournalModes.BuiltIn;
-        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        var zone = await SchoolLists.TimeZoneAsync(db, schoolId, ct);
         LocalToday = SchoolClock.Today(zone, clock);
         return Page();
     }

@@ -58,7 +58,7 @@ public sealed class ViewModel(CorrectionsDbContext db, AccessScopeHolder scope, 
         _definition = definition;
         Escalated = path.Contains("escalated");
         Decided = path.Any(s => s is "unlocked" or "awaiting-protocol" or "rejected");
-        Zone = await db.Schools.Where(s => s.Id == request.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        Zone = await SchoolLists.TimeZoneAsync(db, request.SchoolId, ct);
         LocalToday = SchoolClock.Today(Zone, clock);
         JournalMode = await JournalModes.ForSchoolAsync(db, request.SchoolId, ct);
         if (instance.State is "draft" or "returned")
