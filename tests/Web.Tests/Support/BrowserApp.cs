@@ -95,8 +95,10 @@ public abstract partial class BrowserApp(DatabaseProvider provider) : AppFixture
             // loaded machine the first sign-in of a fresh host can take a while (password hashing, first requests).
             var signedIn = page.WaitForURLAsync(url => !IsLoginPage(url), new() { Timeout = 60_000 });
             var refused = page.Locator("#login-error").WaitForAsync(new() { Timeout = 60_000 });
-            await Task.WhenAny(signedIn, refused);
-            if (!signedIn.IsCompletedSuccessfully) throw new TimeoutException();
+            // The error wait fails on its own when the page navigates away (a sign-in that worked):
+            // only a completed error wait means refused; otherwise the outcome is the navigation's.
+            if (await Task.WhenAny(signedIn, refused) == refused && refused.IsCompletedSuccessfully) throw new TimeoutException();
+            await signedIn;
         }
         catch (TimeoutException)
         {
