@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Engine transitions per second on PostgreSQL next to pgbench -N on the same server, in one run.
-# Usage: scripts/bench.sh [seconds per side, default 15] [--profile: round trips and time per phase of a step instead]
+# Usage: scripts/bench.sh [seconds per side, default 15] [--warmup=N: seconds of uncounted engine loop first, default 20]
+#        [--profile: round trips and time per phase of a step instead]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -29,8 +29,9 @@ public static class EngineRun
     private static readonly (string Action, string Role)[] Path =
         [("submit", "teacher"), ("return", "clerk"), ("submit", "teacher"), ("register", "clerk"), ("approve", "director"), ("apply", "zavuch"), ("file", "clerk")];
 
+    /// <param name="warmUp">How long to drive the same loop first, uncounted.</param>
     /// <param name="profile">When given, counts round trips and times phases (slower; not the measured run).</param>
-    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration, StepProfile? profile = null)
+    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -46,6 +47,18 @@ public static class EngineRun
         await using var provider = services.BuildServiceProvider();
 
         var people = await SetUpAsync(provider, workflows);
+        // Warm-up, not counted: the JIT's tiers (and its dynamic PGO) keep recompiling the hot
+        // path for the first tens of seconds, and EF Core builds its per-query caches; a run
+        // measured from a cold start reports mostly the JIT (docs/decisions/0007-engine-benchmark.md).
+        if (warmUp > TimeSpan.Zero) await DriveAsync(provider, people, warmUp, profile: null);
+        profile?.Reset();
+        var (transitions, elapsed) = await DriveAsync(provider, people, duration, profile);
+        profile?.Print(transitions);
+        return new EngineResult(transitions, elapsed);
+    }
+
+    private static async Task<(long, TimeSpan)> DriveAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, StepProfile? profile)
+    {
         var transitions = 0L;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)
@@ -67,8 +80,7 @@ public static class EngineRun
             }
         }
         watch.Stop();
-        profile?.Print(transitions);
-        return new EngineResult(transitions, watch.Elapsed);
+        return (transitions, watch.Elapsed);
     }
 
     private static Task<T> Timed<T>(StepProfile? profile, string phase, Func<Task<T>> work) => profile is null ? work() : profile.MeasureAsync(phase, work);

@@ -4,13 +4,16 @@ using Corrections.Bench;
 using Npgsql;
 
 // Engine transitions per second on PostgreSQL, next to `pgbench -N` against the same server in the
-// same run (docs/decisions/0006-engine-benchmark.md). Usage: scripts/bench.sh [seconds]
+// same run (docs/decisions/0007-engine-benchmark.md). Usage: scripts/bench.sh [seconds] [--warmup=N] [--profile]
 var admin = Environment.GetEnvironmentVariable("CORRECTIONS_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Set CORRECTIONS_TEST_POSTGRES (scripts/bench.sh does) to an admin connection string of the PostgreSQL server.");
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
 var workflows = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
 // --profile: count the round trips of each phase of a step and time them instead of comparing with pgbench.
 using var profile = args.Contains("--profile") ? new StepProfile() : null;
+// --warmup=N: seconds of the same loop before the measured run (default 20), in the profile too.
+var warmUpArgument = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal));
+var warmUp = TimeSpan.FromSeconds(warmUpArgument is null ? 20 : int.Parse(warmUpArgument["--warmup=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 
 var engineDb = $"bench_engine_{Guid.NewGuid():N}";
 var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";
@@ -18,12 +21,12 @@ await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
 await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
 try
 {
-    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds), profile);
+    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
     if (profile is not null) return;
     var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds);
 
     Console.WriteLine();
-    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client)");
+    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client, after {warmUp.TotalSeconds:0} s of warm-up)");
     Console.WriteLine($"pgbench -N: {pgbench:0.0} tps (1 client, {seconds} s)");
     Console.WriteLine($"ratio engine / pgbench: {engine.PerSecond / pgbench:0.00}");
 }

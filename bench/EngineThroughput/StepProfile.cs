@@ -130,6 +130,9 @@ public sealed class StepProfile : DbCommandInterceptor, IDbTransactionIntercepto
     public Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken ct = default)
     { Count("RELEASE SAVEPOINT", _started); return Task.CompletedTask; }
 
+    /// <summary>Forgets what the warm-up counted, so the profile shows the steady state.</summary>
+    public void Reset() => _phases.Clear();
+
     public void Print(long transitions)
     {
         Console.WriteLine();
