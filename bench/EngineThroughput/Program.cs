@@ -15,19 +15,24 @@ using var profile = args.Contains("--profile") ? new StepProfile() : null;
 var warmUpArgument = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal));
 var warmUp = TimeSpan.FromSeconds(warmUpArgument is null ? 20 : int.Parse(warmUpArgument["--warmup=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 
+// --tls: both sides over TLS, as libpq and Npgsql prefer when the server offers it. By default both
+// sides connect without it: the benchmark runs on loopback, where TLS buys nothing, and .NET's
+// SslStream costs each async round trip about three times what the round trip costs without it
+// (ADR 0007), which would measure the TLS stack rather than the engine.
+var tls = args.Contains("--tls");
 var engineDb = $"bench_engine_{Guid.NewGuid():N}";
 var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";
 await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
 await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
 try
 {
-    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
+    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
     if (profile is not null) return;
-    var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds);
+    var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds, tls);
 
     Console.WriteLine();
-    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client, after {warmUp.TotalSeconds:0} s of warm-up)");
-    Console.WriteLine($"pgbench -N: {pgbench:0.0} tps (1 client, {seconds} s)");
+    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client, after {warmUp.TotalSeconds:0} s of warm-up, {(tls ? "TLS" : "no TLS")})");
+    Console.WriteLine($"pgbench -N: {pgbench:0.0} tps (1 client, {seconds} s, {(tls ? "TLS" : "no TLS")})");
     Console.WriteLine($"ratio engine / pgbench: {engine.PerSecond / pgbench:0.00}");
 }
 finally
@@ -46,7 +51,7 @@ static async Task ExecuteAsync(string connectionString, string sql)
 }
 
 // pgbench's simple-update workload (-N) with one client, the same as the engine loop.
-static async Task<double> PgBenchAsync(string admin, string database, int seconds)
+static async Task<double> PgBenchAsync(string admin, string database, int seconds, bool tls)
 {
     var builder = new NpgsqlConnectionStringBuilder(admin);
     var pgbench = Directory.GetFiles("/usr/lib/postgresql", "pgbench", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
@@ -56,6 +61,7 @@ static async Task<double> PgBenchAsync(string admin, string database, int second
         var start = new ProcessStartInfo(pgbench, $"-h {builder.Host} -p {builder.Port} -U {builder.Username} {arguments} {database}")
         { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["PGPASSWORD"] = builder.Password;
+        start.Environment["PGSSLMODE"] = tls ? "prefer" : "disable";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
