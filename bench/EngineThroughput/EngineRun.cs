@@ -19,10 +19,16 @@ public sealed record EngineResult(long Transitions, TimeSpan Elapsed)
     public double PerSecond => Transitions / Elapsed.TotalSeconds;
 }
 
+/// <summary>The correction-request process with all its guards and effects, and the engine alone on a two-state definition.</summary>
+public sealed record EngineResults(EngineResult Process, EngineResult EngineOnly);
+
 /// <summary>
 /// Drives requests through the real engine, definitions and guards on PostgreSQL, one step per
 /// transaction as in production: submit, return, submit, register, approve, apply, file.
 /// Timer waits are written as usual; handing them to Quartz is left out of the measurement.
+/// Then, apart, the engine alone: <c>engine-only.json</c>, two states whose transitions have no
+/// guards and no effects, so a step is only what the engine itself does (the access scope, the
+/// instance, the role and revision checks, the waits, the history, the audit line, the commit).
 /// </summary>
 public static class EngineRun
 {
@@ -31,7 +37,23 @@ public static class EngineRun
 
     /// <param name="warmUp">How long to drive the same loop first, uncounted.</param>
     /// <param name="profile">When given, counts round trips and times phases (slower; not the measured run).</param>
-    public static async Task<EngineResult> RunAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile = null)
+    public static async Task<EngineResults> RunAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile = null)
+    {
+        // The product's definitions and the benchmark's own, loaded together as the service would load a folder.
+        var folder = Directory.CreateTempSubdirectory("bench-workflows-").FullName;
+        foreach (var file in Directory.GetFiles(workflows, "*.json")) File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)));
+        File.Copy(System.IO.Path.Combine(AppContext.BaseDirectory, "engine-only.json"), System.IO.Path.Combine(folder, "engine-only.json"));
+        try
+        {
+            return await RunInAsync(connectionString, folder, duration, warmUp, profile);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<EngineResults> RunInAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,8 +75,49 @@ public static class EngineRun
         if (warmUp > TimeSpan.Zero) await DriveAsync(provider, people, warmUp, profile: null);
         profile?.Reset();
         var (transitions, elapsed) = await DriveAsync(provider, people, duration, profile);
-        profile?.Print(transitions);
-        return new EngineResult(transitions, elapsed);
+        if (warmUp > TimeSpan.Zero) await DriveEngineOnlyAsync(provider, people, warmUp / 2, profile: null);
+        var (alone, aloneElapsed) = await DriveEngineOnlyAsync(provider, people, duration, profile);
+        profile?.Print(transitions + alone);
+        return new EngineResults(new EngineResult(transitions, elapsed), new EngineResult(alone, aloneElapsed));
+    }
+
+    private static readonly (string Action, string Role)[] EngineOnlyPath =
+        [("check", "clerk"), ("reopen", "director"), ("check", "clerk"), ("reopen", "director"), ("check", "clerk"), ("reopen", "director"), ("check", "clerk")];
+
+    /// <summary>The same loop as the process (a new instance, then seven steps, each with its access scope and instance loaded) on the engine-only definition.</summary>
+    private static async Task<(long, TimeSpan)> DriveEngineOnlyAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, StepProfile? profile)
+    {
+        var transitions = 0L;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < duration)
+        {
+            var id = await Timed(profile, "E0 create", async () =>
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
+                var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+                holder.Current = await AccessScopeLoader.LoadAsync(db, people["teacher"], default);
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var instance = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
+                    .CreateAsync("bench-engine-only", Guid.CreateVersion7(), people["school"], new Actor(people["teacher"], holder.Current), default);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return instance.Id;
+            });
+            foreach (var (action, role) in EngineOnlyPath)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
+                var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+                holder.Current = await Timed(profile, "E1 access scope", () => AccessScopeLoader.LoadAsync(db, people[role], default));
+                var instance = await Timed(profile, "E2 load instance", () => db.WorkflowInstances.SingleAsync(i => i.Id == id));
+                await Timed(profile, "E3 step " + action, () => scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
+                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "reopen" ? "Нужна подпись" : null, null, default));
+                transitions++;
+            }
+        }
+        watch.Stop();
+        return (transitions, watch.Elapsed);
     }
 
     private static async Task<(long, TimeSpan)> DriveAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, StepProfile? profile)

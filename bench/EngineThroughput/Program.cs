@@ -26,14 +26,17 @@ await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
 await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
 try
 {
-    var engine = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
+    var engines = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
     if (profile is not null) return;
     var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds, tls);
 
     Console.WriteLine();
-    Console.WriteLine($"engine:     {engine.Transitions} transitions in {engine.Elapsed.TotalSeconds:0.0} s = {engine.PerSecond:0.0} transitions/s (1 client, after {warmUp.TotalSeconds:0} s of warm-up, {(tls ? "TLS" : "no TLS")})");
-    Console.WriteLine($"pgbench -N: {pgbench:0.0} tps (1 client, {seconds} s, {(tls ? "TLS" : "no TLS")})");
-    Console.WriteLine($"ratio engine / pgbench: {engine.PerSecond / pgbench:0.00}");
+    var (process, alone) = (engines.Process, engines.EngineOnly);
+    Console.WriteLine($"process:     {process.Transitions} transitions in {process.Elapsed.TotalSeconds:0.0} s = {process.PerSecond:0.0} transitions/s (correction request with its guards and effects; 1 client, after {warmUp.TotalSeconds:0} s of warm-up, {(tls ? "TLS" : "no TLS")})");
+    Console.WriteLine($"engine only: {alone.Transitions} transitions in {alone.Elapsed.TotalSeconds:0.0} s = {alone.PerSecond:0.0} transitions/s (no guards, no effects; 1 client, after {warmUp.TotalSeconds / 2:0} s of warm-up)");
+    Console.WriteLine($"pgbench -N:  {pgbench:0.0} tps (1 client, {seconds} s, {(tls ? "TLS" : "no TLS")})");
+    Console.WriteLine($"ratio process / pgbench:     {process.PerSecond / pgbench:0.00}");
+    Console.WriteLine($"ratio engine only / pgbench: {alone.PerSecond / pgbench:0.00}");
 }
 finally
 {

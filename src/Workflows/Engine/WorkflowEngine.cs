@@ -135,9 +135,9 @@ public sealed class WorkflowEngine(
         // a state whose tasks have no due dates and that has no timers needs nothing of the school.
         var school = NeedsSchool(definition.States[step.Transition.To]) ? await step.SchoolAsync(ct) : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Set-based: a reminder consuming its own wait at the same moment must not fail the step;
-        // the instance's revision is what guards the step against a concurrent one.
-        await db.WorkflowWaits.Where(w => w.InstanceId == instance.Id).ExecuteDeleteAsync(ct);
+        // The state's waits go with the save, before the new ones are inserted; the instance's
+        // revision is what guards the step against a concurrent one.
+        db.DeleteWaitsOnSave(instance);
         foreach (var tracked in db.ChangeTracker.Entries<WorkflowWait>().ToList()) tracked.State = EntityState.Detached;
         instance.State = step.Transition.To;
         instance.Revision++;

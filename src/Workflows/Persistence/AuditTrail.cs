@@ -62,9 +62,10 @@ internal static class AuditTrail
     }
 
     /// <summary>Numbers and chains <paramref name="lines"/> after the last line in the database, then adds them to the context.</summary>
-    public static async Task AppendAsync(CorrectionsDbContext db, List<AuditEntry> lines, CancellationToken ct)
+    /// <param name="waitsToDelete">Instances whose waits go first (a step leaving its state); on PostgreSQL in the same round trip.</param>
+    public static async Task AppendAsync(CorrectionsDbContext db, List<AuditEntry> lines, IReadOnlyList<(Guid InstanceId, Guid SchoolId)> waitsToDelete, CancellationToken ct)
     {
-        var (sequence, previous) = await LastLineAsync(db, ct);
+        var (sequence, previous) = await LastLineAsync(db, waitsToDelete, ct);
         foreach (var line in lines)
         {
             // PostgreSQL keeps microseconds: the hash is taken over what will read back.
@@ -80,25 +81,47 @@ internal static class AuditTrail
     /// Takes the chain's lock (held until the transaction ends) and then reads the last line. On
     /// PostgreSQL both statements travel in one round trip; the read is a statement of its own, so
     /// its snapshot is taken after the lock was granted and sees the line of whoever held it before.
+    /// The waits a step replaces are deleted in that same round trip, between the two (ADR 0007).
     /// On SQLite the transaction took the write lock when it began (BEGIN IMMEDIATE).
     /// </summary>
-    private static async Task<(long Sequence, string Hash)> LastLineAsync(CorrectionsDbContext db, CancellationToken ct)
+    private static async Task<(long Sequence, string Hash)> LastLineAsync(CorrectionsDbContext db, IReadOnlyList<(Guid InstanceId, Guid SchoolId)> waitsToDelete, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
+            await DeleteWaitsAsync(db, waitsToDelete, ct);
             var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
             return last is null ? (0, AuditEntry.Genesis) : (last.Sequence, last.Hash);
         }
         // Through EF Core's command pipeline, so logging and interceptors see it like any other command.
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(LockAndReadLast);
-        await using var reader = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), null, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
-        if (!await reader.DbDataReader.NextResultAsync(ct)) throw new InvalidOperationException("The audit chain's last line was not read.");
+        var sql = new System.Text.StringBuilder($"SELECT pg_advisory_xact_lock({LockKey});");
+        var parameters = new List<object>();
+        foreach (var (instanceId, schoolId) in waitsToDelete)
+        {
+            sql.Append($$""" DELETE FROM "WorkflowWaits" WHERE "InstanceId" = {{{parameters.Count}}} AND "SchoolId" = {{{parameters.Count + 1}}};""");
+            parameters.Add(instanceId);
+            parameters.Add(schoolId);
+        }
+        sql.Append(ReadLast);
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.ToString(), parameters);
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        // Past the lock's row (and the deletes, should the reader stop at them) to the last line's result.
+        do
+        {
+            if (!await reader.DbDataReader.NextResultAsync(ct)) throw new InvalidOperationException("The audit chain's last line was not read.");
+        }
+        while (reader.DbDataReader.FieldCount != 2);
         return await reader.DbDataReader.ReadAsync(ct) ? (reader.DbDataReader.GetInt64(0), reader.DbDataReader.GetString(1)) : (0, AuditEntry.Genesis);
     }
 
-    private static readonly string LockAndReadLast =
-        $"""SELECT pg_advisory_xact_lock({LockKey}); SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
+    /// <summary>Where no audit line is written or on SQLite: the replaced waits go in a statement of their own.</summary>
+    public static async Task DeleteWaitsAsync(CorrectionsDbContext db, IReadOnlyList<(Guid InstanceId, Guid SchoolId)> waitsToDelete, CancellationToken ct)
+    {
+        foreach (var (instanceId, schoolId) in waitsToDelete)
+            await db.WorkflowWaits.Where(w => w.InstanceId == instanceId && w.SchoolId == schoolId).ExecuteDeleteAsync(ct);
+    }
+
+    private const string ReadLast = """ SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
 
     /// <summary>Walks the whole chain and names the first line whose content or link does not match.</summary>
     public static async Task<AuditVerification> VerifyAsync(CorrectionsDbContext db, CancellationToken ct)

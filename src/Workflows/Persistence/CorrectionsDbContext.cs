@@ -267,24 +267,58 @@ public class CorrectionsDbContext : IdentityUserContext<AppUser, Guid>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardScope();
-        GuardRetention();
-        var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, (clock ?? TimeProvider.System).GetUtcNow());
-        lines.AddRange(_accesses);
-        _accesses.Clear();
-        if (lines.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        // The audit lines commit with the change they describe, or not at all.
-        if (Database.CurrentTransaction is not null)
+        // The guards, the audit and the save itself each read the change tracker, and each read would
+        // detect changes again: they are detected once, here (ADR 0007).
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            await AuditTrail.AppendAsync(this, lines, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            GuardScope();
+            GuardRetention();
+            var lines = AuditTrail.CollectChanges(ChangeTracker, scope.Current, scope.Address, (clock ?? TimeProvider.System).GetUtcNow());
+            lines.AddRange(_accesses);
+            _accesses.Clear();
+            List<(Guid, Guid)> waits = [.. _waitsToDelete];
+            _waitsToDelete.Clear();
+            if (lines.Count == 0)
+            {
+                await AuditTrail.DeleteWaitsAsync(this, waits, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            // The audit lines commit with the change they describe, or not at all.
+            if (Database.CurrentTransaction is not null)
+            {
+                await AuditTrail.AppendAsync(this, lines, waits, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await AuditTrail.AppendAsync(this, lines, waits, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await AuditTrail.AppendAsync(this, lines, cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return saved;
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private readonly List<(Guid InstanceId, Guid SchoolId)> _waitsToDelete = [];
+
+    /// <summary>
+    /// Deletes the instance's waits at the start of the next save, before its new waits are inserted:
+    /// on PostgreSQL in the round trip that takes the audit chain's lock, where a statement of its own
+    /// at the start of the step cost one more (ADR 0007). Set-based, so a reminder that consumed its
+    /// own wait at the same moment does not fail the step.
+    /// </summary>
+    public void DeleteWaitsOnSave(Engine.WorkflowInstance instance)
+    {
+        // The instance was read through the school filter; the delete is held to that school as well.
+        if (!scope.Current.CanSeeSchool(instance.SchoolId))
+            throw new SchoolScopeViolationException("The waits of an instance outside the caller's schools cannot be deleted.");
+        _waitsToDelete.Add((instance.Id, instance.SchoolId));
     }
 
     /// <summary>Cards and scans are kept until an approved act destroys them; no code path deletes them otherwise.</summary>

@@ -23,13 +23,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(new DatabaseConnection(connectionString));
 
         services.AddScoped<AccessScopeHolder>();
+        // The options depend on configuration only, so they are built once rather than for every
+        // request's context (ADR 0007); the context itself stays scoped, with the request's access scope.
         services.AddDbContext<CorrectionsDbContext>(db =>
         {
             if (options.Provider == DatabaseProvider.Postgres)
                 db.UseNpgsql(connectionString);
             else
                 db.UseSqlite(connectionString);
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<SchemaMigrator>();
         services.AddHostedService<DatabaseStartup>();
         return services;
