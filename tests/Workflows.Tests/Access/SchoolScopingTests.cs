@@ -151,6 +151,27 @@ public abstract class SchoolScopingTests(DatabaseProvider provider) : IAsyncLife
         await Assert.ThrowsAsync<SchoolScopeViolationException>(() => db.SaveChangesAsync());
     }
 
+    [Fact]
+    public async Task A_step_deletes_the_waits_of_its_own_schools_instance_with_the_save_and_is_refused_another_schools()
+    {
+        await using (var db = await AsUserOfSchoolA())
+        {
+            var instanceOfB = await db.WorkflowInstances.IgnoreQueryFilters().FirstAsync(i => i.SchoolId == _schoolB);
+            Assert.Throws<SchoolScopeViolationException>(() => db.DeleteWaitsOnSave(instanceOfB));
+
+            var instanceOfA = await db.WorkflowInstances.SingleAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.DeleteWaitsOnSave(instanceOfA);
+            Assert.Equal(1, await db.WorkflowWaits.CountAsync()); // nothing happens before the save
+            instanceOfA.Revision++;
+            await db.SaveChangesAsync();
+            Assert.Equal(0, await db.WorkflowWaits.CountAsync());
+            await tx.CommitAsync();
+        }
+        await using var system = DbContexts.Create(_database);
+        Assert.Equal([_schoolB], await system.WorkflowWaits.Select(w => w.SchoolId).ToListAsync());
+    }
+
     private static async Task<List<Guid>> RowsOf(CorrectionsDbContext db, Type type)
     {
         var method = typeof(SchoolScopingTests).GetMethod(nameof(SchoolIdsOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
