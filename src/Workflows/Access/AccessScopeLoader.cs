@@ -1,6 +1,9 @@
 using Corrections.Workflows.Accounts;
 using Corrections.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Corrections.Workflows.Access;
 
@@ -14,15 +17,19 @@ public static class AccessScopeLoader
     /// </summary>
     public static async Task<AccessScope> LoadAsync(CorrectionsDbContext db, Guid userId, CancellationToken ct)
     {
-        var admin = nameof(Role.Admin);
-        var rows = await db.Database.SqlQuery<Reach>($"""
-            SELECT a."Id", a."Role", a."SchoolId", a."MunicipalityId", s."Id" AS "ReachedSchoolId", s."MunicipalityId" AS "ReachedMunicipalityId"
-            FROM "RoleAssignments" AS a
-            LEFT JOIN "Schools" AS s ON s."Id" = a."SchoolId"
-                OR (a."SchoolId" IS NULL AND a."MunicipalityId" IS NOT NULL AND s."MunicipalityId" = a."MunicipalityId")
-                OR (a."SchoolId" IS NULL AND a."MunicipalityId" IS NULL AND a."Role" = {admin})
-            WHERE a."UserId" = {userId}
-            """).ToListAsync(ct);
+        // A plain command through EF Core's command pipeline (its interceptors and logging, and its
+        // parameter mapping, e.g. a Guid as text on SQLite) without LINQ's query cache and
+        // materializer, which cost more than the round trip itself here (ADR 0007).
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(ReachSql, [nameof(Role.Admin), userId]);
+        var rows = new List<Reach>();
+        await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct))
+        {
+            var r = reader.DbDataReader;
+            Guid? Id(int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
+            while (await r.ReadAsync(ct))
+                rows.Add(new Reach(r.GetGuid(0), r.GetString(1), Id(2), Id(3), Id(4), Id(5)));
+        }
 
         var assignments = new List<RoleAssignment>();
         var map = new Dictionary<Guid, Guid>();
@@ -35,6 +42,15 @@ public static class AccessScopeLoader
         var installationAdmin = assignments.Any(a => a.Role == Role.Admin && a.SchoolId is null && a.MunicipalityId is null);
         return AccessScope.ForUser(userId, assignments, map, installationAdmin);
     }
+
+    private const string ReachSql = """
+        SELECT a."Id", a."Role", a."SchoolId", a."MunicipalityId", s."Id" AS "ReachedSchoolId", s."MunicipalityId" AS "ReachedMunicipalityId"
+        FROM "RoleAssignments" AS a
+        LEFT JOIN "Schools" AS s ON s."Id" = a."SchoolId"
+            OR (a."SchoolId" IS NULL AND a."MunicipalityId" IS NOT NULL AND s."MunicipalityId" = a."MunicipalityId")
+            OR (a."SchoolId" IS NULL AND a."MunicipalityId" IS NULL AND a."Role" = {0})
+        WHERE a."UserId" = {1}
+        """;
 
     private sealed record Reach(Guid Id, string Role, Guid? SchoolId, Guid? MunicipalityId, Guid? ReachedSchoolId, Guid? ReachedMunicipalityId);
 }
