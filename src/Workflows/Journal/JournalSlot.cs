@@ -74,15 +74,20 @@ public static class JournalSlots
 
     public static async Task<JournalSlot?> ForPeriodMarkAsync(CorrectionsDbContext db, Guid classId, Guid subjectId, Guid periodId, Guid studentId, CancellationToken ct)
     {
-        var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
-        var schoolClass = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId, ct);
-        if (period is null || schoolClass is null || period.SchoolId != schoolClass.SchoolId) return null;
-        var teacher = await db.TeachingAssignments.Where(a => a.ClassId == classId && a.SubjectId == subjectId).Select(a => (Guid?)a.TeacherId).FirstOrDefaultAsync(ct);
+        // One round trip, like the other slots: a period and a class of the same school, the subject's teacher, the mark.
+        var found = await (from p in db.StudyPeriods.Where(p => p.Id == periodId)
+                           from c in db.Classes.Where(c => c.Id == classId && c.SchoolId == p.SchoolId)
+                           from m in db.PeriodMarks.Where(m => m.ClassId == classId && m.SubjectId == subjectId && m.StudyPeriodId == p.Id && m.StudentId == studentId).DefaultIfEmpty()
+                           select new
+                           {
+                               c.SchoolId, p.EndDate, m,
+                               Teacher = db.TeachingAssignments.Where(a => a.ClassId == classId && a.SubjectId == subjectId).Select(a => (Guid?)a.TeacherId).FirstOrDefault(),
+                           }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
         return new JournalSlot
         {
-            SchoolId = schoolClass.SchoolId, Kind = EntryKind.PeriodMark, ClassId = classId, SubjectId = subjectId, StudentId = studentId,
-            Date = period.EndDate, StudyPeriodId = period.Id, PeriodEnd = period.EndDate, TeacherId = teacher,
-            Row = await db.PeriodMarks.SingleOrDefaultAsync(m => m.ClassId == classId && m.SubjectId == subjectId && m.StudyPeriodId == periodId && m.StudentId == studentId, ct),
+            SchoolId = found.SchoolId, Kind = EntryKind.PeriodMark, ClassId = classId, SubjectId = subjectId, StudentId = studentId,
+            Date = found.EndDate, StudyPeriodId = periodId, PeriodEnd = found.EndDate, TeacherId = found.Teacher, Row = found.m,
         };
     }
 
