@@ -31,6 +31,18 @@ public sealed class StepContext
 
     /// <summary>The instance's school as the step sees it: zone, municipality, name and settings.</summary>
     public Task<SchoolFacts> SchoolAsync(CancellationToken ct) => SchoolReader.ReadAsync(Db, Instance.SchoolId, ct);
+
+    private readonly Dictionary<Type, object> _kept = [];
+
+    /// <summary>
+    /// Keeps what a guard read for an effect of the same step, one value per type, so the step does
+    /// not read it twice. Only for rows that nothing but a step of this instance changes: the
+    /// instance's revision makes a concurrent step fail, so the guard's read is still the truth.
+    /// </summary>
+    public void Keep<T>(T value) where T : class => _kept[typeof(T)] = value;
+
+    /// <summary>What a guard of this step kept with <see cref="Keep{T}"/>, or null.</summary>
+    public T? Kept<T>() where T : class => _kept.TryGetValue(typeof(T), out var value) ? (T)value : null;
 }
 
 /// <summary>What a step needs of the instance's school (through the school filter, like any read of the step).</summary>

@@ -17,6 +17,9 @@ public static class JournalModes
 
     public static async Task<string> ForSchoolAsync(CorrectionsDbContext db, Guid schoolId, CancellationToken ct)
         => await db.SchoolSettings.Where(s => s.SchoolId == schoolId && s.Name == Setting).Select(s => s.Value).SingleOrDefaultAsync(ct) ?? BuiltIn;
+
+    /// <summary>The same from the settings a step has already read with its school.</summary>
+    public static string Of(SchoolFacts school) => school.Settings.GetValueOrDefault(Setting) ?? BuiltIn;
 }
 
 /// <summary>What an adapter is given to apply a request: the request, its entries, the step.</summary>
@@ -44,7 +47,8 @@ public sealed class ApplyToJournalEffect(IEnumerable<IJournalAdapter> adapters) 
     public async Task RunAsync(StepContext step, CancellationToken ct)
     {
         var request = await step.Db.CorrectionRequests.Include(r => r.Entries).SingleAsync(r => r.Id == step.Instance.Id, ct);
-        var mode = await JournalModes.ForSchoolAsync(step.Db, request.SchoolId, ct);
+        // The request's school is the instance's: its settings come with the facts the step reads anyway (the due date of «applied»).
+        var mode = JournalModes.Of(await step.SchoolAsync(ct));
         if (!_adapters.TryGetValue(mode, out var adapter)) throw new StepRefusedException(StepFault.GuardRefused, "Journal.UnknownMode", mode);
         await adapter.ApplyAsync(new JournalApplication(request, [.. request.Entries.OrderBy(e => e.Date).ThenBy(e => e.Id)], step), ct);
     }

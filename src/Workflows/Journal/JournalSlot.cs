@@ -66,44 +66,28 @@ public sealed class JournalSlot
 /// <summary>Finds journal slots by what the API names (a work, a lesson, a period) or by a request's entry.</summary>
 public static class JournalSlots
 {
-    public static async Task<JournalSlot?> ForMarkAsync(CorrectionsDbContext db, Guid workId, Guid studentId, CancellationToken ct)
-    {
-        var found = await (from w in db.Works
-                           join l in db.Lessons on w.LessonId equals l.Id
-                           where w.Id == workId
-                           select new { w, l }).SingleOrDefaultAsync(ct);
-        if (found is null || found.w.Kind is EntryKind.Attendance or EntryKind.PeriodMark) return null;
-        return await WithPeriodAsync(db, new JournalSlot
-        {
-            SchoolId = found.l.SchoolId, Kind = found.w.Kind, ClassId = found.l.ClassId, SubjectId = found.l.SubjectId, StudentId = studentId,
-            Date = found.l.Date, LessonId = found.l.Id, WorkId = found.w.Id, TeacherId = found.l.TeacherId,
-            Row = await db.Marks.SingleOrDefaultAsync(m => m.WorkId == workId && m.StudentId == studentId, ct),
-        }, ct);
-    }
+    public static Task<JournalSlot?> ForMarkAsync(CorrectionsDbContext db, Guid workId, Guid studentId, CancellationToken ct)
+        => MarkSlotAsync(db, db.Works.Where(w => w.Id == workId), db.Lessons, studentId, ct);
 
-    public static async Task<JournalSlot?> ForAttendanceAsync(CorrectionsDbContext db, Guid lessonId, Guid studentId, CancellationToken ct)
-    {
-        var lesson = await db.Lessons.SingleOrDefaultAsync(l => l.Id == lessonId, ct);
-        if (lesson is null) return null;
-        return await WithPeriodAsync(db, new JournalSlot
-        {
-            SchoolId = lesson.SchoolId, Kind = EntryKind.Attendance, ClassId = lesson.ClassId, SubjectId = lesson.SubjectId, StudentId = studentId,
-            Date = lesson.Date, LessonId = lesson.Id, TeacherId = lesson.TeacherId,
-            Row = await db.AttendanceMarks.SingleOrDefaultAsync(a => a.LessonId == lessonId && a.StudentId == studentId, ct),
-        }, ct);
-    }
+    public static Task<JournalSlot?> ForAttendanceAsync(CorrectionsDbContext db, Guid lessonId, Guid studentId, CancellationToken ct)
+        => AttendanceSlotAsync(db, db.Lessons.Where(l => l.Id == lessonId), studentId, ct);
 
     public static async Task<JournalSlot?> ForPeriodMarkAsync(CorrectionsDbContext db, Guid classId, Guid subjectId, Guid periodId, Guid studentId, CancellationToken ct)
     {
-        var period = await db.StudyPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
-        var schoolClass = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId, ct);
-        if (period is null || schoolClass is null || period.SchoolId != schoolClass.SchoolId) return null;
-        var teacher = await db.TeachingAssignments.Where(a => a.ClassId == classId && a.SubjectId == subjectId).Select(a => (Guid?)a.TeacherId).FirstOrDefaultAsync(ct);
+        // One round trip, like the other slots: a period and a class of the same school, the subject's teacher, the mark.
+        var found = await (from p in db.StudyPeriods.Where(p => p.Id == periodId)
+                           from c in db.Classes.Where(c => c.Id == classId && c.SchoolId == p.SchoolId)
+                           from m in db.PeriodMarks.Where(m => m.ClassId == classId && m.SubjectId == subjectId && m.StudyPeriodId == p.Id && m.StudentId == studentId).DefaultIfEmpty()
+                           select new
+                           {
+                               c.SchoolId, p.EndDate, m,
+                               Teacher = db.TeachingAssignments.Where(a => a.ClassId == classId && a.SubjectId == subjectId).Select(a => (Guid?)a.TeacherId).FirstOrDefault(),
+                           }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
         return new JournalSlot
         {
-            SchoolId = schoolClass.SchoolId, Kind = EntryKind.PeriodMark, ClassId = classId, SubjectId = subjectId, StudentId = studentId,
-            Date = period.EndDate, StudyPeriodId = period.Id, PeriodEnd = period.EndDate, TeacherId = teacher,
-            Row = await db.PeriodMarks.SingleOrDefaultAsync(m => m.ClassId == classId && m.SubjectId == subjectId && m.StudyPeriodId == periodId && m.StudentId == studentId, ct),
+            SchoolId = found.SchoolId, Kind = EntryKind.PeriodMark, ClassId = classId, SubjectId = subjectId, StudentId = studentId,
+            Date = found.EndDate, StudyPeriodId = periodId, PeriodEnd = found.EndDate, TeacherId = found.Teacher, Row = found.m,
         };
     }
 
@@ -120,24 +104,49 @@ public static class JournalSlots
         if (entry.WorkId is { } namedWork) return await ForMarkAsync(db, namedWork, entry.StudentId, ct);
         if (entry.LessonId is { } namedLesson) return await ForAttendanceAsync(db, namedLesson, entry.StudentId, ct);
         var lessons = db.Lessons.Where(l => l.ClassId == request.ClassId && l.SubjectId == request.SubjectId && l.Date == entry.Date);
-        if (entry.Kind == EntryKind.Attendance)
-        {
-            var lessonId = await lessons.OrderBy(l => l.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-            return lessonId is null ? null : await ForAttendanceAsync(db, lessonId.Value, entry.StudentId, ct);
-        }
-        var workId = await (from w in db.Works join l in lessons on w.LessonId equals l.Id where w.Kind == entry.Kind orderby l.Id, w.Id select (Guid?)w.Id).FirstOrDefaultAsync(ct);
-        return workId is null ? null : await ForMarkAsync(db, workId.Value, entry.StudentId, ct);
+        return entry.Kind == EntryKind.Attendance
+            ? await AttendanceSlotAsync(db, lessons, entry.StudentId, ct)
+            : await MarkSlotAsync(db, db.Works.Where(w => w.Kind == entry.Kind), lessons, entry.StudentId, ct);
     }
 
-    private static async Task<JournalSlot> WithPeriodAsync(CorrectionsDbContext db, JournalSlot slot, CancellationToken ct)
+    // Each slot is read in one round trip: the cell, the row holding its value (unique per cell and
+    // student) and the period of its date. They are LEFT JOINs, not subqueries selecting a row, which
+    // SQLite could not run (no APPLY). Should periods overlap, the slot takes any one of them, as a
+    // separate FirstOrDefault did.
+
+    /// <summary>The first of <paramref name="works"/> on <paramref name="lessons"/> (by lesson, then work), as a mark slot.</summary>
+    private static async Task<JournalSlot?> MarkSlotAsync(
+        CorrectionsDbContext db, IQueryable<Work> works, IQueryable<Lesson> lessons, Guid studentId, CancellationToken ct)
     {
-        var period = await db.StudyPeriods.AsNoTracking()
-            .Where(p => p.SchoolId == slot.SchoolId && p.StartDate <= slot.Date && slot.Date <= p.EndDate).Select(p => new { p.Id, p.EndDate }).FirstOrDefaultAsync(ct);
+        var found = await (from w in works
+                           join l in lessons on w.LessonId equals l.Id
+                           from m in db.Marks.Where(m => m.WorkId == w.Id && m.StudentId == studentId).DefaultIfEmpty()
+                           from p in db.StudyPeriods.Where(p => p.SchoolId == l.SchoolId && p.StartDate <= l.Date && l.Date <= p.EndDate).DefaultIfEmpty()
+                           orderby l.Id, w.Id
+                           select new { w, l, m, PeriodId = (Guid?)p.Id, PeriodEnd = (DateOnly?)p.EndDate }).FirstOrDefaultAsync(ct);
+        if (found is null || found.w.Kind is EntryKind.Attendance or EntryKind.PeriodMark) return null;
         return new JournalSlot
         {
-            SchoolId = slot.SchoolId, Kind = slot.Kind, ClassId = slot.ClassId, SubjectId = slot.SubjectId, StudentId = slot.StudentId, Date = slot.Date,
-            LessonId = slot.LessonId, WorkId = slot.WorkId, TeacherId = slot.TeacherId, Row = slot.Row,
-            StudyPeriodId = period?.Id, PeriodEnd = period?.EndDate,
+            SchoolId = found.l.SchoolId, Kind = found.w.Kind, ClassId = found.l.ClassId, SubjectId = found.l.SubjectId, StudentId = studentId,
+            Date = found.l.Date, LessonId = found.l.Id, WorkId = found.w.Id, TeacherId = found.l.TeacherId, Row = found.m,
+            StudyPeriodId = found.PeriodId, PeriodEnd = found.PeriodEnd,
+        };
+    }
+
+    /// <summary>The first of <paramref name="lessons"/> (by id), as an attendance slot.</summary>
+    private static async Task<JournalSlot?> AttendanceSlotAsync(CorrectionsDbContext db, IQueryable<Lesson> lessons, Guid studentId, CancellationToken ct)
+    {
+        var found = await (from l in lessons
+                           from a in db.AttendanceMarks.Where(a => a.LessonId == l.Id && a.StudentId == studentId).DefaultIfEmpty()
+                           from p in db.StudyPeriods.Where(p => p.SchoolId == l.SchoolId && p.StartDate <= l.Date && l.Date <= p.EndDate).DefaultIfEmpty()
+                           orderby l.Id
+                           select new { l, a, PeriodId = (Guid?)p.Id, PeriodEnd = (DateOnly?)p.EndDate }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        return new JournalSlot
+        {
+            SchoolId = found.l.SchoolId, Kind = EntryKind.Attendance, ClassId = found.l.ClassId, SubjectId = found.l.SubjectId, StudentId = studentId,
+            Date = found.l.Date, LessonId = found.l.Id, TeacherId = found.l.TeacherId, Row = found.a,
+            StudyPeriodId = found.PeriodId, PeriodEnd = found.PeriodEnd,
         };
     }
 }

@@ -30,14 +30,29 @@ public sealed class RevokeUnlockEffect : IWorkflowEffect
     public string Name => "revoke-unlock";
 
     public Task RunAsync(StepContext step, CancellationToken ct)
-        => RevokeAsync(step.Db, step.Instance.Id, step.Now, step.Transition.Trigger.Timer is null ? "applied" : "expired", ct);
+    {
+        var because = step.Transition.Trigger.Timer is null ? "applied" : "expired";
+        // After «unlock-active» (the «apply» step) the request's unlocks are already tracked; a timer's step reads them.
+        if (step.Kept<RequestUnlocks>() is { } read && read.RequestId == step.Instance.Id)
+        {
+            Revoke(read.All.Where(u => u.RevokedAt == null), step.Now, because);
+            return Task.CompletedTask;
+        }
+        return RevokeAsync(step.Db, step.Instance.Id, step.Now, because, ct);
+    }
 
     public static async Task RevokeAsync(Persistence.CorrectionsDbContext db, Guid requestId, DateTimeOffset now, string because, CancellationToken ct)
+        => Revoke(await db.JournalUnlocks.Where(u => u.RequestId == requestId && u.RevokedAt == null).ToListAsync(ct), now, because);
+
+    private static void Revoke(IEnumerable<JournalUnlock> unlocks, DateTimeOffset now, string because)
     {
-        foreach (var unlock in await db.JournalUnlocks.Where(u => u.RequestId == requestId && u.RevokedAt == null).ToListAsync(ct))
+        foreach (var unlock in unlocks)
             (unlock.RevokedAt, unlock.RevokedBecause) = (now < unlock.ExpiresAt ? now : unlock.ExpiresAt, because);
     }
 }
+
+/// <summary>All unlocks of one request, tracked, as «unlock-active» read them for its step.</summary>
+internal sealed record RequestUnlocks(Guid RequestId, IReadOnlyList<JournalUnlock> All);
 
 /// <summary>«unlock-active»: «apply» (or its confirmation) is taken only inside the unlock's window, whatever the timer's progress.</summary>
 public sealed class UnlockActiveGuard : IWorkflowGuard
@@ -46,7 +61,10 @@ public sealed class UnlockActiveGuard : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        var unlock = await step.Db.JournalUnlocks.Where(u => u.RequestId == step.Instance.Id).OrderByDescending(u => u.GrantedAt).FirstOrDefaultAsync(ct);
+        // All of the request's unlocks (one per grant, so a few): «revoke-unlock» of the same step revokes them without reading them again.
+        var unlocks = await step.Db.JournalUnlocks.Where(u => u.RequestId == step.Instance.Id).ToListAsync(ct);
+        step.Keep(new RequestUnlocks(step.Instance.Id, unlocks));
+        var unlock = unlocks.MaxBy(u => u.GrantedAt);
         if (unlock is null) return GuardResult.Refuse("Journal.NoUnlock");
         if (unlock.IsActive(step.Now)) return GuardResult.Pass;
         var zone = await step.Db.Schools.Where(s => s.Id == step.Instance.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
