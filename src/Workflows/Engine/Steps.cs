@@ -31,6 +31,22 @@ public sealed class StepContext
 
     /// <summary>The instance's school as the step sees it: zone, municipality, name and settings.</summary>
     public Task<SchoolFacts> SchoolAsync(CancellationToken ct) => SchoolReader.ReadAsync(Db, Instance.SchoolId, ct);
+
+    private readonly Dictionary<Type, object> _shared = [];
+
+    /// <summary>
+    /// What a guard reads and another guard or an effect of the same step needs again (the case a
+    /// request is filed into, the request and its entries): read on first use and kept for the rest of
+    /// the step, like the school's facts, so the step's checks and writes work on the same reading
+    /// and the database is asked once. One value per type: give each reading a type of its own.
+    /// </summary>
+    public async Task<T> SharedAsync<T>(Func<Task<T>> read) where T : class
+    {
+        if (_shared.TryGetValue(typeof(T), out var known)) return (T)known;
+        var value = await read();
+        _shared[typeof(T)] = value;
+        return value;
+    }
 }
 
 /// <summary>What a step needs of the instance's school (through the school filter, like any read of the step).</summary>
