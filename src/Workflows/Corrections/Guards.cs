@@ -4,6 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Workflows.Corrections;
 
+/// <summary>The step's request with its entries, read once for both guards of «submit».</summary>
+internal static class StepRequest
+{
+    public static Task<CorrectionRequest> WithEntriesAsync(StepContext step, CancellationToken ct)
+        => step.SharedAsync(() => step.Db.CorrectionRequests.Include(r => r.Entries).SingleAsync(r => r.Id == step.Instance.Id, ct));
+}
+
 /// <summary>«request-complete»: a request is filed with its entries, ground and justification (point 2.2).</summary>
 public sealed class RequestCompleteGuard : IWorkflowGuard
 {
@@ -11,7 +18,7 @@ public sealed class RequestCompleteGuard : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        var request = await step.Db.CorrectionRequests.Include(r => r.Entries).SingleAsync(r => r.Id == step.Instance.Id, ct);
+        var request = await StepRequest.WithEntriesAsync(step, ct);
         if (request.Entries.Count == 0) return GuardResult.Refuse("Guard.NoEntries");
         if (request.GroundId is null) return GuardResult.Refuse("Guard.NoGround");
         if (string.IsNullOrWhiteSpace(request.Justification)) return GuardResult.Refuse("Guard.NoJustification");
@@ -29,7 +36,8 @@ public sealed class EntriesLockedGuard(TimeProvider clock) : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        var entries = await step.Db.CorrectionEntries.Where(e => e.RequestId == step.Instance.Id).OrderBy(e => e.Date).ToListAsync(ct);
+        // The entries «request-complete» has read in this step, earliest first.
+        var entries = (await StepRequest.WithEntriesAsync(step, ct)).Entries.OrderBy(e => e.Date);
         var school = await step.SchoolAsync(ct);
         var zone = school.TimeZoneId;
         var policy = await LockPolicies.ForSchoolAsync(step.Db, school.Id, school.MunicipalityId, ct);
