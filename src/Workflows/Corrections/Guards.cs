@@ -4,6 +4,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Corrections.Workflows.Corrections;
 
+/// <summary>
+/// What the guards of «submit» read, once for both and in one round trip: the request with its
+/// entries, and the lock policy of its school.
+/// </summary>
+internal sealed record Submission(CorrectionRequest Request, LockPolicy LockPolicy)
+{
+    public static Task<Submission> OfStepAsync(StepContext step, CancellationToken ct) => step.SharedAsync(async () =>
+    {
+        var db = step.Db;
+        // Guards only read, so nothing is tracked. The school's own setting and its municipality's come
+        // as equality joins: one lookup by «own or municipality's» would need a lateral join, which
+        // SQLite does not have. A school has at most one setting of its own (a unique index), so that
+        // join keeps the request's single row.
+        var found = await (
+            from r in db.CorrectionRequests.AsNoTracking().Include(r => r.Entries)
+            where r.Id == step.Instance.Id
+            join s in db.Schools on r.SchoolId equals s.Id
+            join p in db.LockPolicySettings on s.Id equals p.SchoolId into own
+            from p in own.DefaultIfEmpty()
+            select new
+            {
+                Request = r,
+                Own = p,
+                Municipal = db.LockPolicySettings.FirstOrDefault(m => m.SchoolId == null && m.MunicipalityId == s.MunicipalityId),
+            })
+            .SingleAsync(ct);
+        return new Submission(found.Request, LockPolicies.ForSchool(found.Own, found.Municipal));
+    });
+}
+
 /// <summary>«request-complete»: a request is filed with its entries, ground and justification (point 2.2).</summary>
 public sealed class RequestCompleteGuard : IWorkflowGuard
 {
@@ -11,7 +41,7 @@ public sealed class RequestCompleteGuard : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        var request = await step.Db.CorrectionRequests.Include(r => r.Entries).SingleAsync(r => r.Id == step.Instance.Id, ct);
+        var request = (await Submission.OfStepAsync(step, ct)).Request;
         if (request.Entries.Count == 0) return GuardResult.Refuse("Guard.NoEntries");
         if (request.GroundId is null) return GuardResult.Refuse("Guard.NoGround");
         if (string.IsNullOrWhiteSpace(request.Justification)) return GuardResult.Refuse("Guard.NoJustification");
@@ -29,10 +59,10 @@ public sealed class EntriesLockedGuard(TimeProvider clock) : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        var entries = await step.Db.CorrectionEntries.Where(e => e.RequestId == step.Instance.Id).OrderBy(e => e.Date).ToListAsync(ct);
-        var school = await step.SchoolAsync(ct);
-        var zone = school.TimeZoneId;
-        var policy = await LockPolicies.ForSchoolAsync(step.Db, school.Id, school.MunicipalityId, ct);
+        // What «request-complete» has read in this step: the entries (earliest first) and the policy.
+        var (request, policy) = await Submission.OfStepAsync(step, ct);
+        var entries = request.Entries.OrderBy(e => e.Date);
+        var zone = (await step.SchoolAsync(ct)).TimeZoneId;
         foreach (var entry in entries)
         {
             switch (await LockPolicies.StatusAsync(step.Db, policy, zone, entry, clock, ct))

@@ -18,6 +18,10 @@ public static class LockPolicies
     public static async Task<LockPolicy> ForSchoolAsync(CorrectionsDbContext db, Guid schoolId, Guid municipalityId, CancellationToken ct)
         => (await SettingForSchoolAsync(db, schoolId, municipalityId, ct)).Setting is { } setting ? Build(setting.Preset, setting.EisuWindow) : LockPresets.KrasnodarLetter2017();
 
+    /// <summary>The policy from a school's own setting and its municipality's, which the caller read with other rows.</summary>
+    public static LockPolicy ForSchool(LockPolicySetting? own, LockPolicySetting? municipal)
+        => (own ?? municipal) is { } setting ? Build(setting.Preset, setting.EisuWindow) : LockPresets.KrasnodarLetter2017();
+
     private static async Task<(LockPolicySetting? Setting, string Source)> SettingForSchoolAsync(CorrectionsDbContext db, Guid schoolId, Guid municipalityId, CancellationToken ct)
     {
         var settings = await db.LockPolicySettings.AsNoTracking()

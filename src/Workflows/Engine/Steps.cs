@@ -32,17 +32,21 @@ public sealed class StepContext
     /// <summary>The instance's school as the step sees it: zone, municipality, name and settings.</summary>
     public Task<SchoolFacts> SchoolAsync(CancellationToken ct) => SchoolReader.ReadAsync(Db, Instance.SchoolId, ct);
 
-    private readonly Dictionary<Type, object> _kept = [];
+    private readonly Dictionary<Type, object> _shared = [];
 
     /// <summary>
-    /// Keeps what a guard read for an effect of the same step, one value per type, so the step does
-    /// not read it twice. Only for rows that nothing but a step of this instance changes: the
-    /// instance's revision makes a concurrent step fail, so the guard's read is still the truth.
+    /// What a guard reads and another guard or an effect of the same step needs again (the case a
+    /// request is filed into, the request and its entries): read on first use and kept for the rest of
+    /// the step, like the school's facts, so the step's checks and writes work on the same reading
+    /// and the database is asked once. One value per type: give each reading a type of its own.
     /// </summary>
-    public void Keep<T>(T value) where T : class => _kept[typeof(T)] = value;
-
-    /// <summary>What a guard of this step kept with <see cref="Keep{T}"/>, or null.</summary>
-    public T? Kept<T>() where T : class => _kept.TryGetValue(typeof(T), out var value) ? (T)value : null;
+    public async Task<T> SharedAsync<T>(Func<Task<T>> read) where T : class
+    {
+        if (_shared.TryGetValue(typeof(T), out var known)) return (T)known;
+        var value = await read();
+        _shared[typeof(T)] = value;
+        return value;
+    }
 }
 
 /// <summary>What a step needs of the instance's school (through the school filter, like any read of the step).</summary>

@@ -29,16 +29,11 @@ public sealed class RevokeUnlockEffect : IWorkflowEffect
 {
     public string Name => "revoke-unlock";
 
-    public Task RunAsync(StepContext step, CancellationToken ct)
+    public async Task RunAsync(StepContext step, CancellationToken ct)
     {
         var because = step.Transition.Trigger.Timer is null ? "applied" : "expired";
-        // After «unlock-active» (the «apply» step) the request's unlocks are already tracked; a timer's step reads them.
-        if (step.Kept<RequestUnlocks>() is { } read && read.RequestId == step.Instance.Id)
-        {
-            Revoke(read.All.Where(u => u.RevokedAt == null), step.Now, because);
-            return Task.CompletedTask;
-        }
-        return RevokeAsync(step.Db, step.Instance.Id, step.Now, because, ct);
+        // In the «apply» step «unlock-active» has already read them; a timer's step reads them here.
+        Revoke((await RequestUnlocks.OfStepAsync(step, ct)).All.Where(u => u.RevokedAt == null), step.Now, because);
     }
 
     public static async Task RevokeAsync(Persistence.CorrectionsDbContext db, Guid requestId, DateTimeOffset now, string because, CancellationToken ct)
@@ -51,8 +46,16 @@ public sealed class RevokeUnlockEffect : IWorkflowEffect
     }
 }
 
-/// <summary>All unlocks of one request, tracked, as «unlock-active» read them for its step.</summary>
-internal sealed record RequestUnlocks(Guid RequestId, IReadOnlyList<JournalUnlock> All);
+/// <summary>All unlocks of one request (one per grant, so a few), tracked, read once per step.</summary>
+internal sealed record RequestUnlocks(IReadOnlyList<JournalUnlock> All)
+{
+    /// <summary>
+    /// Shared by «unlock-active» and «revoke-unlock» of the same step. Only steps of this instance
+    /// change its unlocks, and the instance's revision orders those steps.
+    /// </summary>
+    public static Task<RequestUnlocks> OfStepAsync(StepContext step, CancellationToken ct)
+        => step.SharedAsync(async () => new RequestUnlocks(await step.Db.JournalUnlocks.Where(u => u.RequestId == step.Instance.Id).ToListAsync(ct)));
+}
 
 /// <summary>«unlock-active»: «apply» (or its confirmation) is taken only inside the unlock's window, whatever the timer's progress.</summary>
 public sealed class UnlockActiveGuard : IWorkflowGuard
@@ -61,10 +64,8 @@ public sealed class UnlockActiveGuard : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(StepContext step, CancellationToken ct)
     {
-        // All of the request's unlocks (one per grant, so a few): «revoke-unlock» of the same step revokes them without reading them again.
-        var unlocks = await step.Db.JournalUnlocks.Where(u => u.RequestId == step.Instance.Id).ToListAsync(ct);
-        step.Keep(new RequestUnlocks(step.Instance.Id, unlocks));
-        var unlock = unlocks.MaxBy(u => u.GrantedAt);
+        // «revoke-unlock» of the same step revokes from this reading without reading again.
+        var unlock = (await RequestUnlocks.OfStepAsync(step, ct)).All.MaxBy(u => u.GrantedAt);
         if (unlock is null) return GuardResult.Refuse("Journal.NoUnlock");
         if (unlock.IsActive(step.Now)) return GuardResult.Pass;
         var zone = await step.Db.Schools.Where(s => s.Id == step.Instance.SchoolId).Select(s => s.TimeZoneId).SingleAsync(ct);

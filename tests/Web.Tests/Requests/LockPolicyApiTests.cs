@@ -81,6 +81,37 @@ public abstract class LockPolicyApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         await Problems.AssertFieldErrorAsync(noPeriod, "studyPeriodId", "укажите учебный период");
     }
 
+    [Fact]
+    public async Task Submitting_goes_by_the_schools_own_policy_else_by_its_municipalitys_else_by_the_letter()
+    {
+        var (moscow, _, municipality) = await SchoolsAsync();
+        var departmentAdmin = await app.ApiAs("admin@okrug.demo");
+        var schoolAdmin = await app.ApiAs("admin@sosh1.demo");
+        var driver = new RequestDriver(app);
+        // Five days ago in Moscow: locked after the letter's two days, still editable within School № 53's ten.
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3).AddDays(-5));
+        var id = (await driver.CreateDraftAsync(date: date)).GetProperty("id").GetGuid();
+        async Task<string> RefusalAsync()
+            => (await Problems.AssertProblemAsync(await driver.ActAsync(id, RequestDriver.Teacher, "submit"), HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!;
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await departmentAdmin.PutAsJsonAsync($"/api/v1/municipalities/{municipality}/lock-policy", new { preset = "KrasnodarSchool53" })).StatusCode);
+            Assert.StartsWith($"Запись от {date:dd.MM.yyyy} ещё можно исправить самостоятельно до {date.AddDays(10):dd.MM.yyyy}", await RefusalAsync(), StringComparison.Ordinal);
+
+            Assert.Equal(HttpStatusCode.OK, (await schoolAdmin.PutAsJsonAsync($"/api/v1/schools/{moscow}/lock-policy", new { preset = "EisuMoSchool14", eisuWindow = "Never" })).StatusCode);
+            Assert.StartsWith($"Запись от {date:dd.MM.yyyy} не блокируется", await RefusalAsync(), StringComparison.Ordinal);
+
+            Assert.Equal(HttpStatusCode.OK, (await schoolAdmin.PutAsJsonAsync($"/api/v1/schools/{moscow}/lock-policy", new { preset = "KrasnodarLetter2017" })).StatusCode);
+            await driver.StepAsync(id, RequestDriver.Teacher, "submit", "submitted");
+        }
+        finally
+        {
+            // Back to the defaults for the other tests of the class.
+            await using var db = app.Db();
+            await db.LockPolicySettings.ExecuteDeleteAsync();
+        }
+    }
+
     private static JsonElement Rule(JsonElement policy, string kind)
         => policy.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == kind);
 }
