@@ -19,66 +19,66 @@ public sealed record EngineResult(long Transitions, TimeSpan Elapsed)
     public double PerSecond => Transitions / Elapsed.TotalSeconds;
 }
 
-/// <summary>The correction-request process with all its guards and effects, and the engine alone on a two-state definition.</summary>
-public sealed record EngineResults(EngineResult Process, EngineResult EngineOnly);
-
 /// <summary>
 /// Drives requests through the real engine, definitions and guards on PostgreSQL, one step per
 /// transaction as in production: submit, return, submit, register, approve, apply, file.
 /// Timer waits are written as usual; handing them to Quartz is left out of the measurement.
-/// Then, apart, the engine alone: <c>engine-only.json</c>, two states whose transitions have no
+/// Apart from it, the engine alone: <c>engine-only.json</c>, two states whose transitions have no
 /// guards and no effects, so a step is only what the engine itself does (the access scope, the
 /// instance, the role and revision checks, the waits, the history, the audit line, the commit).
 /// </summary>
-public static class EngineRun
+public sealed class EngineRun : IAsyncDisposable
 {
     private static readonly (string Action, string Role)[] Path =
         [("submit", "teacher"), ("return", "clerk"), ("submit", "teacher"), ("register", "clerk"), ("approve", "director"), ("apply", "zavuch"), ("file", "clerk")];
 
-    /// <param name="warmUp">How long to drive the same loop first, uncounted.</param>
-    /// <param name="profile">When given, counts round trips and times phases (slower; not the measured run).</param>
-    public static async Task<EngineResults> RunAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile = null)
+    private readonly ServiceProvider _provider;
+    private readonly Dictionary<string, Guid> _people;
+    private readonly string _folder;
+
+    private EngineRun(ServiceProvider provider, Dictionary<string, Guid> people, string folder) => (_provider, _people, _folder) = (provider, people, folder);
+
+    /// <summary>Migrates the database, loads the definitions and seeds one school with its four people.</summary>
+    /// <param name="profile">When given, counts round trips and times phases (slower; never the compared run).</param>
+    public static async Task<EngineRun> StartAsync(string connectionString, string workflows, StepProfile? profile)
     {
         // The product's definitions and the benchmark's own, loaded together as the service would load a folder.
         var folder = Directory.CreateTempSubdirectory("bench-workflows-").FullName;
         foreach (var file in Directory.GetFiles(workflows, "*.json")) File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)));
         File.Copy(System.IO.Path.Combine(AppContext.BaseDirectory, "engine-only.json"), System.IO.Path.Combine(folder, "engine-only.json"));
-        try
-        {
-            return await RunInAsync(connectionString, folder, duration, warmUp, profile);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task<EngineResults> RunInAsync(string connectionString, string workflows, TimeSpan duration, TimeSpan warmUp, StepProfile? profile)
-    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connectionString,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
             .AddCorrectionsPersistence(configuration, System.IO.Path.GetTempPath())
-            .AddCorrectionsWorkflows(workflows)
+            .AddCorrectionsWorkflows(folder)
             .AddSingleton<IWorkflowTimerScheduler, TimersLeftOut>();
         if (profile is not null)
             services.ConfigureDbContext<CorrectionsDbContext>(o => o.AddInterceptors(profile)
                 .LogTo(_ => profile.QueryCompiled(), [CoreEventId.QueryCompilationStarting], LogLevel.Debug));
-        await using var provider = services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        return new EngineRun(provider, await SetUpAsync(provider, folder), folder);
+    }
 
-        var people = await SetUpAsync(provider, workflows);
-        // Warm-up, not counted: the JIT's tiers (and its dynamic PGO) keep recompiling the hot
-        // path for the first tens of seconds, and EF Core builds its per-query caches; a run
-        // measured from a cold start reports mostly the JIT (docs/decisions/0007-engine-benchmark.md).
-        if (warmUp > TimeSpan.Zero) await DriveAsync(provider, people, warmUp, profile: null);
-        profile?.Reset();
-        var (transitions, elapsed) = await DriveAsync(provider, people, duration, profile);
-        if (warmUp > TimeSpan.Zero) await DriveEngineOnlyAsync(provider, people, warmUp / 2, profile: null);
-        var (alone, aloneElapsed) = await DriveEngineOnlyAsync(provider, people, duration, profile);
-        profile?.Print(transitions + alone);
-        return new EngineResults(new EngineResult(transitions, elapsed), new EngineResult(alone, aloneElapsed));
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>The correction-request process for <paramref name="duration"/>: a new request, then its seven steps, again and again.</summary>
+    public async Task<EngineResult> ProcessAsync(TimeSpan duration, StepProfile? profile)
+    {
+        var (transitions, elapsed) = await DriveAsync(_provider, _people, duration, profile);
+        return new EngineResult(transitions, elapsed);
+    }
+
+    /// <summary>The engine alone for <paramref name="duration"/>, in the same loop on the engine-only definition.</summary>
+    public async Task<EngineResult> EngineOnlyAsync(TimeSpan duration, StepProfile? profile)
+    {
+        var (transitions, elapsed) = await DriveEngineOnlyAsync(_provider, _people, duration, profile);
+        return new EngineResult(transitions, elapsed);
     }
 
     private static readonly (string Action, string Role)[] EngineOnlyPath =

@@ -1,42 +1,79 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Corrections.Bench;
 using Npgsql;
 
 // Engine transitions per second on PostgreSQL, next to `pgbench -N` against the same server in the
-// same run (docs/decisions/0007-engine-benchmark.md). Usage: scripts/bench.sh [seconds] [--warmup=N] [--profile]
+// same run (docs/decisions/0007-engine-benchmark.md).
+// Usage: scripts/bench.sh [seconds per side and round, default 10] [--rounds=N] [--warmup=N] [--tls] [--profile]
 var admin = Environment.GetEnvironmentVariable("CORRECTIONS_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Set CORRECTIONS_TEST_POSTGRES (scripts/bench.sh does) to an admin connection string of the PostgreSQL server.");
-var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
+var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 10;
 var workflows = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.Combine(AppContext.BaseDirectory, "workflows");
+int Option(string name, int fallback)
+    => args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal)) is { } given ? int.Parse(given[(name.Length + 3)..], CultureInfo.InvariantCulture) : fallback;
 // --profile: count the round trips of each phase of a step and time them instead of comparing with pgbench.
 using var profile = args.Contains("--profile") ? new StepProfile() : null;
-// --warmup=N: seconds of the same loop before the measured run (default 20), in the profile too.
-var warmUpArgument = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal));
-var warmUp = TimeSpan.FromSeconds(warmUpArgument is null ? 20 : int.Parse(warmUpArgument["--warmup=".Length..], System.Globalization.CultureInfo.InvariantCulture));
-
+// --warmup=N: seconds of uncounted engine loop first (each loop), in the profile too. The JIT's tiers
+// (and its dynamic PGO) keep recompiling the hot path for the first tens of seconds, and EF Core
+// fills its per-query caches: measured from a cold start, a run reports mostly the JIT.
+var warmUp = TimeSpan.FromSeconds(Option("warmup", 20));
+// --rounds=N: the machine's speed drifts from one ten seconds to the next (a shared virtual machine;
+// single runs moved by half), so the sides alternate and each round gives its own ratios.
+var rounds = profile is null ? Option("rounds", 3) : 1;
 // --tls: both sides over TLS, as libpq and Npgsql prefer when the server offers it. By default both
 // sides connect without it: the benchmark runs on loopback, where TLS buys nothing, and .NET's
 // SslStream costs each async round trip about three times what the round trip costs without it
 // (ADR 0007), which would measure the TLS stack rather than the engine.
 var tls = args.Contains("--tls");
+var duration = TimeSpan.FromSeconds(seconds);
+
 var engineDb = $"bench_engine_{Guid.NewGuid():N}";
 var pgbenchDb = $"bench_pgbench_{Guid.NewGuid():N}";
 await ExecuteAsync(admin, $"CREATE DATABASE {engineDb}");
 await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb}");
 try
 {
-    var engines = await EngineRun.RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, TimeSpan.FromSeconds(seconds), warmUp, profile);
-    if (profile is not null) return;
-    var pgbench = await PgBenchAsync(admin, pgbenchDb, seconds, tls);
+    await using var engine = await EngineRun.StartAsync(
+        new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, profile);
+    if (warmUp > TimeSpan.Zero)
+    {
+        await engine.ProcessAsync(warmUp, profile: null);
+        await engine.EngineOnlyAsync(warmUp, profile: null);
+    }
+    if (profile is not null)
+    {
+        var process = await engine.ProcessAsync(duration, profile);
+        var alone = await engine.EngineOnlyAsync(duration, profile);
+        profile.Print(process.Transitions + alone.Transitions);
+        return;
+    }
 
+    var pgbench = new PgBench(admin, pgbenchDb, tls);
+    pgbench.Initialise();
+    var results = new List<(EngineResult Process, EngineResult Alone, double Tps)>();
+    Console.WriteLine($"1 client each, {seconds} s per side and round, after {warmUp.TotalSeconds:0} s of warm-up per engine loop, {(tls ? "TLS" : "no TLS")} on both sides");
+    Console.WriteLine("round   process tr/s   engine-only tr/s   pgbench -N tps   process/pgbench   engine-only/pgbench");
+    for (var round = 1; round <= rounds; round++)
+    {
+        var process = await engine.ProcessAsync(duration, profile: null);
+        var alone = await engine.EngineOnlyAsync(duration, profile: null);
+        var tps = pgbench.Run(seconds);
+        results.Add((process, alone, tps));
+        Console.WriteLine($"{round,5}   {process.PerSecond,12:0.0}   {alone.PerSecond,16:0.0}   {tps,14:0.0}   {process.PerSecond / tps,15:0.00}   {alone.PerSecond / tps,19:0.00}");
+    }
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
     Console.WriteLine();
-    var (process, alone) = (engines.Process, engines.EngineOnly);
-    Console.WriteLine($"process:     {process.Transitions} transitions in {process.Elapsed.TotalSeconds:0.0} s = {process.PerSecond:0.0} transitions/s (correction request with its guards and effects; 1 client, after {warmUp.TotalSeconds:0} s of warm-up, {(tls ? "TLS" : "no TLS")})");
-    Console.WriteLine($"engine only: {alone.Transitions} transitions in {alone.Elapsed.TotalSeconds:0.0} s = {alone.PerSecond:0.0} transitions/s (no guards, no effects; 1 client, after {warmUp.TotalSeconds / 2:0} s of warm-up)");
-    Console.WriteLine($"pgbench -N:  {pgbench:0.0} tps (1 client, {seconds} s, {(tls ? "TLS" : "no TLS")})");
-    Console.WriteLine($"ratio process / pgbench:     {process.PerSecond / pgbench:0.00}");
-    Console.WriteLine($"ratio engine only / pgbench: {alone.PerSecond / pgbench:0.00}");
+    Console.WriteLine($"process:     {results.Sum(r => r.Process.Transitions)} transitions, median {Median(results.Select(r => r.Process.PerSecond)):0.0} transitions/s (the correction request with its guards and effects)");
+    Console.WriteLine($"engine only: {results.Sum(r => r.Alone.Transitions)} transitions, median {Median(results.Select(r => r.Alone.PerSecond)):0.0} transitions/s (engine-only.json: no guards, no effects)");
+    Console.WriteLine($"pgbench -N:  median {Median(results.Select(r => r.Tps)):0.0} tps");
+    Console.WriteLine($"ratio process / pgbench:     median {Median(results.Select(r => r.Process.PerSecond / r.Tps)):0.00} (rounds: {string.Join(", ", results.Select(r => (r.Process.PerSecond / r.Tps).ToString("0.00", CultureInfo.InvariantCulture)))})");
+    Console.WriteLine($"ratio engine only / pgbench: median {Median(results.Select(r => r.Alone.PerSecond / r.Tps)):0.00} (rounds: {string.Join(", ", results.Select(r => (r.Alone.PerSecond / r.Tps).ToString("0.00", CultureInfo.InvariantCulture)))})");
 }
 finally
 {
@@ -53,28 +90,34 @@ static async Task ExecuteAsync(string connectionString, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
-// pgbench's simple-update workload (-N) with one client, the same as the engine loop.
-static async Task<double> PgBenchAsync(string admin, string database, int seconds, bool tls)
+/// <summary>pgbench's simple-update workload (-N) with one client, the same as the engine loops.</summary>
+internal sealed class PgBench(string admin, string database, bool tls)
 {
-    var builder = new NpgsqlConnectionStringBuilder(admin);
-    var pgbench = Directory.GetFiles("/usr/lib/postgresql", "pgbench", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
+    private readonly NpgsqlConnectionStringBuilder _server = new(admin);
+
+    private readonly string _binary = Directory.GetFiles("/usr/lib/postgresql", "pgbench", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
         ?? throw new InvalidOperationException("pgbench not found under /usr/lib/postgresql (Debian package postgresql-contrib / postgresql).");
-    string Run(string arguments)
+
+    public void Initialise() => Execute("-i -q -s 1");
+
+    public double Run(int seconds)
     {
-        var start = new ProcessStartInfo(pgbench, $"-h {builder.Host} -p {builder.Port} -U {builder.Username} {arguments} {database}")
+        var report = Execute($"-N -c 1 -j 1 -T {seconds}");
+        var tps = Regex.Match(report, @"tps = ([0-9.]+)");
+        return tps.Success ? double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("No tps in pgbench's report: " + report);
+    }
+
+    private string Execute(string arguments)
+    {
+        var start = new ProcessStartInfo(_binary, $"-h {_server.Host} -p {_server.Port} -U {_server.Username} {arguments} {database}")
         { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PGPASSWORD"] = builder.Password;
+        start.Environment["PGPASSWORD"] = _server.Password;
         start.Environment["PGSSLMODE"] = tls ? "prefer" : "disable";
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd() + error.Result;
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"pgbench {arguments} failed: {output}");
-        return output;
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"pgbench {arguments} failed: {output}");
     }
-    await Task.Yield();
-    Run("-i -q -s 1");
-    var report = Run($"-N -c 1 -j 1 -T {seconds}");
-    var tps = Regex.Match(report, @"tps = ([0-9.]+)");
-    return tps.Success ? double.Parse(tps.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-        : throw new InvalidOperationException("No tps in pgbench's report: " + report);
 }
