@@ -106,13 +106,7 @@ public sealed class EngineRun : IAsyncDisposable
             });
             foreach (var (action, role) in EngineOnlyPath)
             {
-                await using var scope = provider.CreateAsyncScope();
-                var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
-                var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
-                holder.Current = await Timed(profile, "E1 access scope", () => AccessScopeLoader.LoadAsync(db, people[role], default));
-                var instance = await Timed(profile, "E2 load instance", () => db.WorkflowInstances.SingleAsync(i => i.Id == id));
-                await Timed(profile, "E3 step " + action, () => scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
-                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "reopen" ? "Нужна подпись" : null, null, default));
+                await StepAsync(provider, people[role], id, action, action == "reopen" ? "Нужна подпись" : null, "E", profile);
                 transitions++;
             }
         }
@@ -132,18 +126,25 @@ public sealed class EngineRun : IAsyncDisposable
             var id = await Timed(profile, "0 create", () => CreateAsync(provider, people));
             foreach (var (action, role) in Path)
             {
-                await using var scope = provider.CreateAsyncScope();
-                var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
-                var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
-                holder.Current = await Timed(profile, "1 access scope", () => AccessScopeLoader.LoadAsync(db, people[role], default));
-                var instance = await Timed(profile, "2 load instance", () => db.WorkflowInstances.SingleAsync(i => i.Id == id));
-                await Timed(profile, "3 step " + action, () => scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
-                    .ExecuteAsync(instance, action, new Actor(people[role], holder.Current), instance.Revision, action == "return" ? "Нет справки" : null, null, default));
+                await StepAsync(provider, people[role], id, action, action == "return" ? "Нет справки" : null, "", profile);
                 transitions++;
             }
         }
         watch.Stop();
         return (transitions, watch.Elapsed);
+    }
+
+    /// <summary>One step as the API takes it: a fresh scope, the caller's access scope, the instance, the engine; its own transaction.</summary>
+    /// <param name="phase">Prefix of the profile's phase names: "" for the process, "E" for the engine alone.</param>
+    private static async Task StepAsync(ServiceProvider provider, Guid userId, Guid id, string action, string? reason, string phase, StepProfile? profile)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var holder = scope.ServiceProvider.GetRequiredService<AccessScopeHolder>();
+        var db = scope.ServiceProvider.GetRequiredService<CorrectionsDbContext>();
+        holder.Current = await Timed(profile, phase + "1 access scope", () => AccessScopeLoader.LoadAsync(db, userId, default));
+        var instance = await Timed(profile, phase + "2 load instance", () => db.WorkflowInstances.SingleAsync(i => i.Id == id));
+        await Timed(profile, phase + "3 step " + action, () => scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
+            .ExecuteAsync(instance, action, new Actor(userId, holder.Current), instance.Revision, reason, null, default));
     }
 
     private static Task<T> Timed<T>(StepProfile? profile, string phase, Func<Task<T>> work) => profile is null ? work() : profile.MeasureAsync(phase, work);
