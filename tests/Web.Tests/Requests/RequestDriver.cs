@@ -5,6 +5,7 @@ using System.Text.Json;
 using Corrections.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Corrections.Web.Tests.Requests;
 
@@ -38,7 +39,9 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
         var subjectId = await db.Subjects.Where(s => s.SchoolId == school.Id && s.Name == subject).Select(s => s.Id).SingleAsync();
         var groundId = await db.Grounds.Where(g => g.SchoolId == school.Id && g.Code == ground).Select(g => g.Id).SingleAsync();
         // By default the latest lesson at least ten days old: locked, and in the demo journal with the first student's «2».
-        var tenDaysAgo = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+        // Ten days before the host's own clock: a test on a fixed date must not pick a lesson that is still ahead of it.
+        var now = (host?.Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var tenDaysAgo = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-10));
         date ??= await db.Lessons.Where(l => l.ClassId == schoolClass.Id && l.SubjectId == subjectId && l.Date <= tenDaysAgo)
             .OrderByDescending(l => l.Date).Select(l => (DateOnly?)l.Date).FirstOrDefaultAsync() ?? tenDaysAgo;
         var response = await (await As(initiator)).PostAsJsonAsync($"/api/v1/schools/{school.Id}/requests", new
