@@ -14,9 +14,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Corrections.Bench;
 
-public sealed record EngineResult(long Transitions, TimeSpan Elapsed)
+/// <param name="ClientCpu">CPU of the threads of this process that ran the steps, in the loop.</param>
+/// <param name="BackgroundCpu">CPU of its other threads (the JIT's tiering, the GC) in the same time.</param>
+/// <param name="ServerCpuSeconds">CPU of the database's backends in the loop; null where /proc of the server is not readable.</param>
+public sealed record EngineResult(long Transitions, TimeSpan Elapsed, TimeSpan ClientCpu, TimeSpan BackgroundCpu, double? ServerCpuSeconds)
 {
+    public double BackgroundMs => BackgroundCpu.TotalMilliseconds / Transitions;
     public double PerSecond => Transitions / Elapsed.TotalSeconds;
+    public double WallMs => Elapsed.TotalMilliseconds / Transitions;
+    public double ClientMs => ClientCpu.TotalMilliseconds / Transitions;
+    public double? ServerMs => ServerCpuSeconds * 1000 / Transitions;
 }
 
 /// <summary>
@@ -35,12 +42,14 @@ public sealed class EngineRun : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly Dictionary<string, Guid> _people;
     private readonly string _folder;
+    private readonly CpuMeter _cpu;
 
-    private EngineRun(ServiceProvider provider, Dictionary<string, Guid> people, string folder) => (_provider, _people, _folder) = (provider, people, folder);
+    private EngineRun(ServiceProvider provider, Dictionary<string, Guid> people, string folder, CpuMeter cpu) => (_provider, _people, _folder, _cpu) = (provider, people, folder, cpu);
 
     /// <summary>Migrates the database, loads the definitions and seeds one school with its four people.</summary>
     /// <param name="profile">When given, counts round trips and times phases (slower; never the compared run).</param>
-    public static async Task<EngineRun> StartAsync(string connectionString, string workflows, StepProfile? profile)
+    /// <param name="cpu">Reads the CPU of this process and of the engine database's backends around each loop.</param>
+    public static async Task<EngineRun> StartAsync(string connectionString, string workflows, CpuMeter cpu, StepProfile? profile)
     {
         // The product's definitions and the benchmark's own, loaded together as the service would load a folder.
         var folder = Directory.CreateTempSubdirectory("bench-workflows-").FullName;
@@ -58,7 +67,7 @@ public sealed class EngineRun : IAsyncDisposable
             services.ConfigureDbContext<CorrectionsDbContext>(o => o.AddInterceptors(profile)
                 .LogTo(_ => profile.QueryCompiled(), [CoreEventId.QueryCompilationStarting], LogLevel.Debug));
         var provider = services.BuildServiceProvider();
-        return new EngineRun(provider, await SetUpAsync(provider, folder), folder);
+        return new EngineRun(provider, await SetUpAsync(provider, folder), folder, cpu);
     }
 
     public async ValueTask DisposeAsync()
@@ -70,26 +79,28 @@ public sealed class EngineRun : IAsyncDisposable
     /// <summary>The correction-request process for <paramref name="duration"/>: a new request, then its seven steps, again and again.</summary>
     public async Task<EngineResult> ProcessAsync(TimeSpan duration, StepProfile? profile)
     {
-        var (transitions, elapsed) = await DriveAsync(_provider, _people, duration, profile);
-        return new EngineResult(transitions, elapsed);
+        var loop = new LoopMeter(_cpu);
+        var transitions = await DriveAsync(_provider, _people, duration, loop, profile);
+        return new EngineResult(transitions, loop.Elapsed, loop.ClientCpu, loop.BackgroundCpu, loop.ServerCpuSeconds);
     }
 
     /// <summary>The engine alone for <paramref name="duration"/>, in the same loop on the engine-only definition.</summary>
     public async Task<EngineResult> EngineOnlyAsync(TimeSpan duration, StepProfile? profile)
     {
-        var (transitions, elapsed) = await DriveEngineOnlyAsync(_provider, _people, duration, profile);
-        return new EngineResult(transitions, elapsed);
+        var loop = new LoopMeter(_cpu);
+        var transitions = await DriveEngineOnlyAsync(_provider, _people, duration, loop, profile);
+        return new EngineResult(transitions, loop.Elapsed, loop.ClientCpu, loop.BackgroundCpu, loop.ServerCpuSeconds);
     }
 
     private static readonly (string Action, string Role)[] EngineOnlyPath =
         [("check", "clerk"), ("reopen", "director"), ("check", "clerk"), ("reopen", "director"), ("check", "clerk"), ("reopen", "director"), ("check", "clerk")];
 
     /// <summary>The same loop as the process (a new instance, then seven steps, each with its access scope and instance loaded) on the engine-only definition.</summary>
-    private static async Task<(long, TimeSpan)> DriveEngineOnlyAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, StepProfile? profile)
+    private static async Task<long> DriveEngineOnlyAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, LoopMeter loop, StepProfile? profile)
     {
         var transitions = 0L;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration)
+        await loop.StartAsync();
+        while (loop.Elapsed < duration)
         {
             var id = await Timed(profile, "E0 create", async () =>
             {
@@ -110,28 +121,29 @@ public sealed class EngineRun : IAsyncDisposable
                 transitions++;
             }
         }
-        watch.Stop();
-        return (transitions, watch.Elapsed);
+        await loop.PauseAsync();
+        return transitions;
     }
 
-    private static async Task<(long, TimeSpan)> DriveAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, StepProfile? profile)
+    private static async Task<long> DriveAsync(ServiceProvider provider, Dictionary<string, Guid> people, TimeSpan duration, LoopMeter loop, StepProfile? profile)
     {
         var transitions = 0L;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration)
+        while (loop.Elapsed < duration)
         {
-            // The journal cell the request will change (a lesson, its work, the «2»): fixture, not measured.
+            // The journal cell the request will change (a lesson, its work, the «2»): a fixture, outside
+            // the clocks (until 2026-12-02 its time was counted in the process's rate).
             var entryDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
             await JournalCellAsync(provider, people, entryDate);
+            await loop.StartAsync();
             var id = await Timed(profile, "0 create", () => CreateAsync(provider, people));
             foreach (var (action, role) in Path)
             {
                 await StepAsync(provider, people[role], id, action, action == "return" ? "Нет справки" : null, "", profile);
                 transitions++;
             }
+            await loop.PauseAsync();
         }
-        watch.Stop();
-        return (transitions, watch.Elapsed);
+        return transitions;
     }
 
     /// <summary>One step as the API takes it: a fresh scope, the caller's access scope, the instance, the engine; its own transaction.</summary>

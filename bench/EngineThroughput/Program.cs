@@ -39,7 +39,8 @@ try
     var pgbench = new PgBench(admin, pgbenchDb, tls);
     if (profile is null) pgbench.Initialise();
     await using var engine = await EngineRun.StartAsync(
-        new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows, profile);
+        new NpgsqlConnectionStringBuilder(admin) { Database = engineDb, SslMode = tls ? SslMode.Prefer : SslMode.Disable }.ToString(), workflows,
+        new CpuMeter(admin, engineDb), profile);
     if (warmUp > TimeSpan.Zero)
     {
         await engine.ProcessAsync(warmUp, profile: null);
@@ -54,16 +55,39 @@ try
     }
 
     var results = new List<(EngineResult Process, EngineResult Alone, double Tps)>();
+    var costs = new List<(EngineResult Process, EngineResult Alone, PgBenchResult PgBench)>();
     Console.WriteLine($"1 client each, {seconds} s per side and round, after {warmUp.TotalSeconds:0} s of warm-up per engine loop, {(tls ? "TLS" : "no TLS")} on both sides");
     Console.WriteLine("round   process tr/s   engine-only tr/s   pgbench -N tps   process/pgbench   engine-only/pgbench");
     for (var round = 1; round <= rounds; round++)
     {
         var process = await engine.ProcessAsync(duration, profile: null);
         var alone = await engine.EngineOnlyAsync(duration, profile: null);
-        var tps = pgbench.Run(seconds);
+        var bench = await pgbench.RunAsync(seconds);
+        var tps = bench.Tps;
         results.Add((process, alone, tps));
+        costs.Add((process, alone, bench));
         Console.WriteLine($"{round,5}   {process.PerSecond,12:0.0}   {alone.PerSecond,16:0.0}   {tps,14:0.0}   {process.PerSecond / tps,15:0.00}   {alone.PerSecond / tps,19:0.00}");
     }
+    // Where each side's time goes, per transition, over all rounds. With one client the two sides take
+    // turns, so wall ≈ the client's work threads + the server + waiting on neither (the commit's WAL
+    // flush, loopback); the client's JIT and GC threads run beside them on the other core.
+    static string Ms(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+    static double? Sum(IEnumerable<double?> values) => values.Aggregate((double?)0, (a, v) => a is { } x && v is { } y ? x + y : null);
+    Console.WriteLine();
+    Console.WriteLine("per transition, all rounds   wall ms   client CPU ms   server CPU ms   neither ms   client JIT/GC threads ms");
+    void Cost(string name, double wall, double? client, double? server, double? background)
+        => Console.WriteLine($"{name,-26}   {wall,7:0.00}   {Ms(client),13}   {Ms(server),13}   {Ms(wall - client - server),10}   {Ms(background),24}");
+    EngineResult Total(Func<(EngineResult Process, EngineResult Alone, PgBenchResult PgBench), EngineResult> side)
+        => new(costs.Sum(c => side(c).Transitions), TimeSpan.FromTicks(costs.Sum(c => side(c).Elapsed.Ticks)),
+            TimeSpan.FromTicks(costs.Sum(c => side(c).ClientCpu.Ticks)), TimeSpan.FromTicks(costs.Sum(c => side(c).BackgroundCpu.Ticks)),
+            Sum(costs.Select(c => side(c).ServerCpuSeconds)));
+    var processTotal = Total(c => c.Process);
+    var aloneTotal = Total(c => c.Alone);
+    Cost("process", processTotal.WallMs, processTotal.ClientMs, processTotal.ServerMs, processTotal.BackgroundMs);
+    Cost("engine only", aloneTotal.WallMs, aloneTotal.ClientMs, aloneTotal.ServerMs, aloneTotal.BackgroundMs);
+    var transactions = costs.Sum(c => c.PgBench.Transactions);
+    Cost("pgbench -N", costs.Sum(c => c.PgBench.Transactions / c.PgBench.Tps) * 1000 / transactions,
+        Sum(costs.Select(c => c.PgBench.ClientCpuSeconds)) * 1000 / transactions, Sum(costs.Select(c => c.PgBench.ServerCpuSeconds)) * 1000 / transactions, null);
     static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
@@ -91,6 +115,10 @@ static async Task ExecuteAsync(string connectionString, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
+/// <param name="ClientCpuSeconds">CPU of the pgbench process; null where it could not be read.</param>
+/// <param name="ServerCpuSeconds">CPU of its backend; null where /proc of the server is not readable.</param>
+internal sealed record PgBenchResult(double Tps, long Transactions, double? ClientCpuSeconds, double? ServerCpuSeconds);
+
 /// <summary>pgbench's simple-update workload (-N) with one client, the same as the engine loops.</summary>
 internal sealed class PgBench(string admin, string database, bool tls)
 {
@@ -101,21 +129,48 @@ internal sealed class PgBench(string admin, string database, bool tls)
 
     public void Initialise() => Execute("-i -q -s 1");
 
-    public double Run(int seconds)
+    /// <summary>
+    /// Runs the workload and, while it runs, reads the CPU of pgbench and of its backend every 100 ms
+    /// (both end with the run, so the last reading stands for the whole; at most 100 ms of each is missed).
+    /// </summary>
+    public async Task<PgBenchResult> RunAsync(int seconds)
     {
-        var report = Execute($"-N -c 1 -j 1 -T {seconds}");
+        using var process = Start($"-N -c 1 -j 1 -T {seconds}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        long? clientTicks = null;
+        var last = new Dictionary<int, long>();
+        while (!process.HasExited)
+        {
+            clientTicks = CpuMeter.ProcessTicks(process.Id) ?? clientTicks;
+            foreach (var pid in await CpuMeter.BackendsAsync(admin, database))
+                if (CpuMeter.ProcessTicks(pid) is { } ticks) last[pid] = ticks;
+            await Task.Delay(100);
+        }
+        await process.WaitForExitAsync();
+        var report = await output + await error;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pgbench -N failed: {report}");
         var tps = Regex.Match(report, @"tps = ([0-9.]+)");
-        return tps.Success ? double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException("No tps in pgbench's report: " + report);
+        var count = Regex.Match(report, @"number of transactions actually processed: ([0-9]+)");
+        if (!tps.Success || !count.Success) throw new InvalidOperationException("No tps in pgbench's report: " + report);
+        // The backend started with the run, so all of its CPU is the run's (its connection start-up included).
+        var server = last.Count == 0 ? (double?)null : last.Sum(b => b.Value) / 100.0;
+        return new PgBenchResult(double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture),
+            clientTicks / 100.0, server);
     }
 
-    private string Execute(string arguments)
+    private Process Start(string arguments)
     {
         var start = new ProcessStartInfo(_binary, $"-h {_server.Host} -p {_server.Port} -U {_server.Username} {arguments} {database}")
         { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["PGPASSWORD"] = _server.Password;
         start.Environment["PGSSLMODE"] = tls ? "prefer" : "disable";
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    private string Execute(string arguments)
+    {
+        using var process = Start(arguments);
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd() + error.Result;
         process.WaitForExit();
