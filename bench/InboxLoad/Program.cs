@@ -48,6 +48,9 @@ try
         await Latency.MeasureAsync(director, deep, expected, measured),
         await Latency.MeasureAsync(director, "/Inbox", expected, measured, Clients),
     };
+    // The API's inbox lists every open task of the caller at once (no pages): fewer runs of it.
+    await Latency.MeasureAsync(director, "/api/v1/inbox", "\"requestId\"", 5);
+    results.Add(await Latency.MeasureAsync(director, "/api/v1/inbox", "\"requestId\"", Math.Max(10, measured / 20)));
     Console.WriteLine();
     Console.WriteLine($"Director's inbox, {seed.Requests} requests in one school ({seed.DirectorTasks} waiting for the director), {Environment.ProcessorCount} cores:");
     Console.WriteLine(LatencyResult.Header);
