@@ -8,8 +8,8 @@ namespace Corrections.Bench;
 /// Where a loop's time goes, beside its rate: the CPU this process used (EF Core, Npgsql, the engine,
 /// the kernel's share of its sockets) and the CPU of the PostgreSQL backends serving one database,
 /// read from /proc (the server runs on this machine, as scripts/bench.sh starts it). With one client
-/// every round trip waits for the other side, so wall time ≈ client CPU + server CPU + what neither
-/// spends on the CPU (the WAL flush of each commit, loopback latency), and the figures say which side
+/// every round trip waits for the other side, so wall time ≈ client CPU + server CPU + the rest, which
+/// neither spends on the CPU (the WAL flush of each commit, loopback latency), and the figures say which side
 /// to work on. Where /proc of the server is not readable the server's share is not reported.
 /// </summary>
 public sealed class CpuMeter(string admin, string database)
@@ -39,7 +39,10 @@ public sealed class CpuMeter(string admin, string database)
     private static bool IsWorkThread(int tid, string name) => tid == Environment.ProcessId
         || name.Contains("TP Worker", StringComparison.Ordinal) || name.Contains("Sockets", StringComparison.Ordinal);
 
-    /// <summary>CPU between two readings of the threads doing the work, and of the others; a thread seen only in the later one counts from zero.</summary>
+    /// <summary>
+    /// CPU between two readings of the threads doing the work, and of the others. A thread seen only in
+    /// the later one counts from zero; one that ended between them is lost (the pool keeps busy workers).
+    /// </summary>
     public static (TimeSpan Work, TimeSpan Background) ClientSeconds(Reading from, Reading to)
     {
         long work = 0, background = 0;
