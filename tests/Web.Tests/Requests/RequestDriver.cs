@@ -40,7 +40,7 @@ public sealed class RequestDriver(AppFixture app, WebApplicationFactory<Program>
         var groundId = await db.Grounds.Where(g => g.SchoolId == school.Id && g.Code == ground).Select(g => g.Id).SingleAsync();
         // By default the latest lesson at least ten days old: locked, and in the demo journal with the first student's «2».
         // Ten days before the host's own clock: a test on a fixed date must not pick a lesson that is still ahead of it.
-        var now = (host?.Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var now = ((host ?? app.App).Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
         var tenDaysAgo = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-10));
         date ??= await db.Lessons.Where(l => l.ClassId == schoolClass.Id && l.SubjectId == subjectId && l.Date <= tenDaysAgo)
             .OrderByDescending(l => l.Date).Select(l => (DateOnly?)l.Date).FirstOrDefaultAsync() ?? tenDaysAgo;
