@@ -18,7 +18,7 @@ public sealed class CpuMeter(string admin, string database)
     private const double TicksPerSecond = 100;
 
     /// <param name="Threads">CPU ticks of each thread of this process so far, with the thread's name.</param>
-    public sealed record Reading(IReadOnlyDictionary<int, (string Name, long Ticks)> Threads, double? ServerSeconds, IReadOnlyDictionary<int, long> Backends);
+    public sealed record Reading(IReadOnlyDictionary<int, (string Name, long Ticks)> Threads, IReadOnlyDictionary<int, long> Backends);
 
     /// <summary>CPU used so far by this process's threads and by every backend now connected to the database.</summary>
     /// <param name="clientLast">Read this process's threads after the query for the backends (a loop starting), else before it (a loop stopping), so the query's own CPU stays outside the loop.</param>
@@ -28,7 +28,7 @@ public sealed class CpuMeter(string admin, string database)
         var backends = new Dictionary<int, long>();
         foreach (var pid in await BackendsAsync(admin, database))
             if (ProcessTicks(pid) is { } ticks) backends[pid] = ticks;
-        return new Reading(threads ?? Threads(), backends.Count > 0 ? backends.Values.Sum() / TicksPerSecond : null, backends);
+        return new Reading(threads ?? Threads(), backends);
     }
 
     /// <summary>
@@ -72,10 +72,13 @@ public sealed class CpuMeter(string admin, string database)
         return threads;
     }
 
-    /// <summary>Server CPU between two readings: a backend seen only in the later one counts from zero.</summary>
+    /// <summary>Server CPU between two readings (null if no backend could be read): a backend seen only in the later one counts from zero.</summary>
     public static double? ServerSeconds(Reading from, Reading to)
-        => to.ServerSeconds is null ? null
+        => to.Backends.Count == 0 ? null
             : to.Backends.Sum(b => b.Value - from.Backends.GetValueOrDefault(b.Key)) / TicksPerSecond;
+
+    /// <summary>User plus system time of a process in seconds, or null if it is gone or not readable.</summary>
+    public static double? ProcessSeconds(int pid) => ProcessTicks(pid) / TicksPerSecond;
 
     public static async Task<IReadOnlyList<int>> BackendsAsync(string admin, string database)
     {
@@ -90,7 +93,7 @@ public sealed class CpuMeter(string admin, string database)
     }
 
     /// <summary>User plus system time of a process in ticks, or null if it is gone or not readable.</summary>
-    public static long? ProcessTicks(int pid)
+    private static long? ProcessTicks(int pid)
     {
         try
         {

@@ -24,6 +24,12 @@ public sealed record EngineResult(long Transitions, TimeSpan Elapsed, TimeSpan C
     public double WallMs => Elapsed.TotalMilliseconds / Transitions;
     public double ClientMs => ClientCpu.TotalMilliseconds / Transitions;
     public double? ServerMs => ServerCpuSeconds * 1000 / Transitions;
+
+    /// <summary>Several loops as one (the rounds' totals); the server's CPU only where every loop has it.</summary>
+    public static EngineResult Sum(IEnumerable<EngineResult> loops) => loops.Aggregate(
+        new EngineResult(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0),
+        (a, b) => new(a.Transitions + b.Transitions, a.Elapsed + b.Elapsed, a.ClientCpu + b.ClientCpu, a.BackgroundCpu + b.BackgroundCpu,
+            a.ServerCpuSeconds + b.ServerCpuSeconds));
 }
 
 /// <summary>

@@ -76,12 +76,8 @@ try
     Console.WriteLine("per transition, all rounds   wall ms   client CPU ms   server CPU ms      rest ms   client JIT/GC threads ms");
     void Cost(string name, double wall, double? client, double? server, double? background)
         => Console.WriteLine($"{name,-26}   {wall,7:0.00}   {Ms(client),13}   {Ms(server),13}   {Ms(wall - client - server),10}   {Ms(background),24}");
-    EngineResult Total(Func<(EngineResult Process, EngineResult Alone, PgBenchResult PgBench), EngineResult> side)
-        => new(results.Sum(c => side(c).Transitions), TimeSpan.FromTicks(results.Sum(c => side(c).Elapsed.Ticks)),
-            TimeSpan.FromTicks(results.Sum(c => side(c).ClientCpu.Ticks)), TimeSpan.FromTicks(results.Sum(c => side(c).BackgroundCpu.Ticks)),
-            Sum(results.Select(c => side(c).ServerCpuSeconds)));
-    var processTotal = Total(c => c.Process);
-    var aloneTotal = Total(c => c.Alone);
+    var processTotal = EngineResult.Sum(results.Select(c => c.Process));
+    var aloneTotal = EngineResult.Sum(results.Select(c => c.Alone));
     Cost("process", processTotal.WallMs, processTotal.ClientMs, processTotal.ServerMs, processTotal.BackgroundMs);
     Cost("engine only", aloneTotal.WallMs, aloneTotal.ClientMs, aloneTotal.ServerMs, aloneTotal.BackgroundMs);
     var transactions = results.Sum(c => c.PgBench.Transactions);
@@ -137,13 +133,13 @@ internal sealed class PgBench(string admin, string database, bool tls)
         using var process = Start($"-N -c 1 -j 1 -T {seconds}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        long? clientTicks = null;
-        var last = new Dictionary<int, long>();
+        double? client = null;
+        var backends = new Dictionary<int, double>();
         while (!process.HasExited)
         {
-            clientTicks = CpuMeter.ProcessTicks(process.Id) ?? clientTicks;
+            client = CpuMeter.ProcessSeconds(process.Id) ?? client;
             foreach (var pid in await CpuMeter.BackendsAsync(admin, database))
-                if (CpuMeter.ProcessTicks(pid) is { } ticks) last[pid] = ticks;
+                if (CpuMeter.ProcessSeconds(pid) is { } cpu) backends[pid] = cpu;
             await Task.Delay(100);
         }
         await process.WaitForExitAsync();
@@ -153,9 +149,8 @@ internal sealed class PgBench(string admin, string database, bool tls)
         var count = Regex.Match(report, @"number of transactions actually processed: ([0-9]+)");
         if (!tps.Success || !count.Success) throw new InvalidOperationException("No tps in pgbench's report: " + report);
         // The backend started with the run, so all of its CPU is the run's (its connection start-up included).
-        var server = last.Count == 0 ? (double?)null : last.Sum(b => b.Value) / 100.0;
         return new PgBenchResult(double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture),
-            clientTicks / 100.0, server);
+            client, backends.Count == 0 ? null : backends.Values.Sum());
     }
 
     private Process Start(string arguments)
